@@ -1,0 +1,1 @@
+"""Linguistic analysis shared by all rules: quantities, attribution cues, scope."""

@@ -1,0 +1,100 @@
+"""Lexicons: the word lists under ``rules/lexicons`` turned into lookups and patterns.
+
+A :class:`Lexicons` object is built once per configuration (built-in lists plus any
+additions from configuration or declarative rule files) and shared by every analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from attrlint.data import builtin_lexicon_files
+
+_SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+
+
+def inflect(entry: str) -> set[str]:
+    """All forms of a verb entry: ``"announce"`` -> announce, announces, announced, announcing.
+
+    ``"tell|told|telling"`` lists irregular forms explicitly; multi-word entries inflect
+    their first word ("point out" -> "pointed out").
+    """
+    lemma, *irregular = [p.strip() for p in entry.split("|")]
+    forms = {lemma, *irregular}
+    head, _, tail = lemma.partition(" ")
+    suffix = f" {tail}" if tail else ""
+    if head.endswith("e"):
+        regular = [head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        regular = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(_SIBILANT_ENDINGS):
+        regular = [head + "es", head + "ed", head + "ing"]
+    else:
+        regular = [head + "s", head + "ed", head + "ing"]
+    if irregular:
+        # An irregular verb keeps its regular -s and -ing forms but not the regular past.
+        regular = [regular[0], regular[2]]
+    forms.update(r + suffix for r in regular)
+    return forms
+
+
+@dataclass
+class Lexicons:
+    """The active word lists.  ``extra`` maps a lexicon name to entries added by config."""
+
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+    def entries(self, name: str) -> list[str]:
+        base = builtin_lexicon_files().get(name, {}).get("entries", [])
+        return list(dict.fromkeys([*base, *self.extra.get(name, [])]))
+
+    @cached_property
+    def reporting_verb_forms(self) -> frozenset[str]:
+        forms: set[str] = set()
+        for entry in self.entries("reporting-verbs"):
+            forms |= inflect(entry)
+        return frozenset(f.lower() for f in forms)
+
+    @cached_property
+    def reporting_verb_pattern(self) -> str:
+        """Alternation of every verb form, longest first (multi-word forms before one word)."""
+        forms = sorted(self.reporting_verb_forms, key=len, reverse=True)
+        return "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+    @cached_property
+    def vague_sources(self) -> frozenset[str]:
+        return frozenset(e.lower() for e in self.entries("vague-sources"))
+
+    @cached_property
+    def attribution_nouns(self) -> frozenset[str]:
+        return frozenset(e.lower() for e in self.entries("attribution-nouns"))
+
+    @cached_property
+    def vague_phrase_pattern(self) -> regex.Pattern:
+        alternatives = "|".join(f"(?:{e})" for e in self.entries("vague-phrases"))
+        return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+
+    @cached_property
+    def number_words(self) -> list[str]:
+        return self.entries("number-words")
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(self.entries("abbreviations"))
+
+    @cached_property
+    def sentence_starters(self) -> frozenset[str]:
+        return frozenset(self.entries("sentence-starters"))
+
+
+_default: Lexicons | None = None
+
+
+def default_lexicons() -> Lexicons:
+    global _default
+    if _default is None:
+        _default = Lexicons()
+    return _default

@@ -1,0 +1,194 @@
+"""Numeric claims: quantities a careful reader could ask "says who?" about.
+
+One compiled pattern finds candidate quantities (digits with currency, scale and unit;
+numbers in words; fractions; vague magnitudes; multipliers; numeric rankings), each with
+an optional bound in front ("at least", "up to", "between").  Candidates that are not
+claims by themselves are then dropped by looking at their context: years and dates,
+times, ages that identify a person, numbers inside names and identifiers ("KN-23",
+"Route 66", "G7"), and list numbering.  The guideline is ``ANNOTATION.md`` (claim:
+numeric).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from attrlint.analysis.lexicons import Lexicons
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+UNITS = (
+    r"km|kms|kilometres?|kilometers?|m|metres?|meters?|cm|mm|miles?|mi|ft|feet|foot|inch(?:es)?|"
+    r"yards?|kg|kgs|kilos?|kilograms?|g|grams?|tonnes?|tons?|lbs?|pounds?|ounces?|oz|litres?|liters?|"
+    r"gallons?|barrels?|bpd|mph|km/h|kph|knots?|mw|gw|kw|kwh|mwh|gwh|twh|megawatts?|gigawatts?|"
+    r"kilowatts?|volts?|degrees?|°[CF]?|acres?|hectares?|ha|sq|square|cubic|bytes?|gb|tb|mb|"
+    r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|decades?|centuries|"
+    r"people|persons|votes?|seats?|troops|soldiers|deaths?|dead|victims?|cases?|jobs?|times"
+)
+FRACTIONS = r"halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+ORDINALS = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th)"
+)
+SUPERLATIVES = (
+    r"largest|biggest|highest|lowest|smallest|most|least|best|worst|busiest|richest|poorest|"
+    r"oldest|largest-ever|deadliest|fastest|slowest|strongest|weakest|longest|shortest|greatest|"
+    r"leading|ranked|place"
+)
+BOUNDS = (
+    r"at\s+least|at\s+most|up\s+to|more\s+than|less\s+than|fewer\s+than|over|under|nearly|almost|"
+    r"about|around|approximately|roughly|some|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|"
+    r"an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|close\s+to|between|from|"
+    r"only|just|barely|below|above|exceeding|in\s+excess\s+of|upwards\s+of|some\s+\d"
+)
+MULTIPLIERS = (
+    r"doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|quadrupling|halved|"
+    r"halving|\w+fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
+    r"\s+(?:as|more|less|higher|lower|larger|bigger|faster|the)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    kind: str  # count | money | percent | measure | words | fraction | magnitude | multiplier | rank
+
+
+@cache
+def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
+    words = "|".join(sorted(number_words, key=len, reverse=True))
+    word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
+    return regex.compile(
+        rf"""
+        (?:(?P<bound>\b(?:{BOUNDS}))\s+)?
+        (?:
+          (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s?)
+             \d[\d,]*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
+        | (?P<percent>\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b|pc\b))
+        | (?P<rank>\b(?:{ORDINALS})[\s-](?:{SUPERLATIVES})\b)
+        | (?P<magnitude>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|
+             hundreds\s+of\s+millions|dozens|hundreds|thousands|millions|billions|trillions|scores)\s+of\b
+             |\b(?:a|several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)\b)
+        | (?P<fraction>\b(?:(?:one|two|three|four|a)[\s-](?:{FRACTIONS})|half)\s+(?:of\b|the\b|a\b|an\b|its\b|their\b)
+             |\b(?:two|three|four)-(?:{FRACTIONS})\b|\bby\s+(?:a|one|two)[\s-](?:{FRACTIONS})\b
+             |\bone\s+(?:in|out\s+of)\s+(?:\d+|{words})\b)
+        | (?P<multiplier>\b(?:{MULTIPLIERS})\b)
+        | (?P<digits>(?<![\w.-])\d[\d,]*(?:\.\d+)?
+             (?:[\s-]?(?:hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b)?
+             (?:\s*(?:-|–|—|to|and)\s*\d[\d,]*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion))?)?
+             (?:[\s-]?(?:{UNITS})\b)?)
+        | (?P<words>\b{word_number}\s+(?:hundred|thousand|million|billion|trillion)\b
+             |\b(?:{words})\b(?:[\s-]+(?:and\s+)?(?:{words})\b)*)
+        )
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+_YEAR = regex.compile(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
+_DATE_BEFORE = regex.compile(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
+_TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b))", regex.IGNORECASE)
+_AGE_AFTER = regex.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old|^-month-old", regex.IGNORECASE)
+_AGE_BEFORE = regex.compile(r"\b(?:aged?|ages)\s*$", regex.IGNORECASE)
+_NAME_AGE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
+_IDENT_BEFORE = regex.compile(r"(?:[\p{L}]-?|[\p{L}]\.|/|#|№)$")
+_IDENT_AFTER = regex.compile(r"^(?:[\p{L}]|-[\p{Lu}\d]|/\d|\.\d)")
+_CAPITAL_WORD_BEFORE = regex.compile(r"\b(\p{Lu}[\p{L}.]*)\s+$")
+_LIST_NUMBER = regex.compile(r"^\s*\d+[.)]\s")
+_UNIT_SUFFIX = regex.compile(rf"^(?:{UNITS}|bn|mn|tn|m|k|%)\b", regex.IGNORECASE)
+_ONE_ALONE = regex.compile(r"^(?:one|a|an)$", regex.IGNORECASE)
+_NOT_IDENTIFYING = frozenset(
+    """The A An In On At By For From To Of About Around Nearly Over Under Some Almost Only Just
+    Up More Less Fewer Between With Than And Or But About Approximately Roughly Of All Its
+    Their His Her Our Top Last First Next Another Every Each At Least Most""".split()
+)
+
+
+def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list[Quantity]:
+    """Quantities in ``text[start:end]`` that are claims by themselves."""
+    pattern = _pattern(tuple(lexicons.number_words))
+    found: list[Quantity] = []
+    for m in pattern.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "bound":  # a bound alone matched nothing after it
+            continue
+        core_start = m.start(kind)
+        core = m.group(kind)
+        if kind == "digits" and not _digits_are_claim(text, core_start, m.end(kind), core, start):
+            continue
+        if kind == "words" and not _words_are_claim(text, m.start(kind), m.end(kind), core):
+            continue
+        q_end = m.end()
+        if kind in ("digits", "words") and not m.group(kind).endswith(tuple(UNIT_ENDINGS)):
+            noun = _COUNTED_NOUN.match(text, q_end, end)
+            if noun and noun.group(1).lower() not in _NOT_NOUNS:
+                q_end = noun.end()
+        found.append(Quantity(m.start(), q_end, kind))
+    return found
+
+
+# The thing counted ("1,200 tanks") belongs to the claim; function words and verbs do not.
+_COUNTED_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}-]*\p{Ll})\b")
+_NOT_NOUNS = frozenset(
+    """of in on at to for from by with and or but the a an than as is are was were be been has have had
+    will would could should may might can did do does not per each more less percent that this these those
+    who which when where while after before into over under about around during since until up down out
+    off its their his her our your my it they he she we you i also still only just all both""".split()
+)
+UNIT_ENDINGS = ("%",)
+
+
+def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) -> bool:
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 20]
+    number = core.split()[0].rstrip(",.-") if core.split() else core
+    number = regex.split(r"[-–—]", number)[0]
+    has_unit = bool(regex.search(r"[\s-]?\p{L}", core[len(number) :]))
+    if _YEAR.match(number) and not has_unit:
+        return False
+    if regex.match(r"^\d{1,2}\s*[-–]\s*\d{1,2}$", core) and _DATE_BEFORE.search(before):
+        return False
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _DATE_AFTER.match(core[len(number) :].lstrip()):
+        return False
+    if _TIME_AFTER.match(after):
+        return False
+    if _AGE_AFTER.match(after) or _AGE_AFTER.match(core[len(number) :]) or _AGE_BEFORE.search(before):
+        return False
+    if _NAME_AGE.search(before) and regex.match(r"^\d{1,3}$", number) and regex.match(r"^\s*,", after):
+        return False  # "Smith, 45, said" identifies a person
+    if _IDENT_BEFORE.search(before) or _IDENT_AFTER.match(after):
+        return False
+    if after[:1].isalpha() and not _UNIT_SUFFIX.match(after):
+        return False  # "5G", "3D", "21st" on its own
+    capital = _CAPITAL_WORD_BEFORE.search(before)
+    if capital and capital.group(1) not in _NOT_IDENTIFYING and not has_unit and "," not in number:
+        word_start = s - len(before) + capital.start(1)
+        if word_start > block_start and text[word_start - 2 : word_start].strip(" \n") not in {".", "“", '"'}:
+            return False  # "Route 66", "Article 5", "Apollo 11"
+    if s - block_start < 4 and _LIST_NUMBER.match(text[block_start : e + 2]):
+        return False
+    if regex.match(r"^\d+(?:st|nd|rd|th)$", core):
+        return False
+    return True
+
+
+def _words_are_claim(text: str, s: int, e: int, core: str) -> bool:
+    if _ONE_ALONE.match(core):
+        return False
+    after = text[e : e + 20]
+    if _AGE_AFTER.match(after):
+        return False
+    if regex.match(r"^(?:tens|scores)$", core, regex.IGNORECASE):
+        return False  # only quantities with "of" ("scores of") are magnitudes
+    if regex.match(r"^-\p{L}", after) and not regex.match(r"^-(?:fold|times)", after):
+        # "two-year", "ten-day": still a quantity (a duration or size).
+        return True
+    return True

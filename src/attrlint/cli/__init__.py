@@ -1,0 +1,1 @@
+"""The command line: ``attrlint PATH...`` and its subcommands."""

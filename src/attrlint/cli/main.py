@@ -1,0 +1,42 @@
+"""Entry point: dispatch to a subcommand, or lint the paths given.
+
+Subcommands are looked up in :data:`SUBCOMMANDS` (name -> "module:function"), so a new
+one is one line here and a module of its own.  Exit codes: 0 no findings at or above
+``--fail-on``; 1 findings; 2 usage, input, configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+SUBCOMMANDS = {
+    "check": "attrlint.cli.check:run",
+    "rules": "attrlint.cli.rules:run_rules",
+    "explain": "attrlint.cli.rules:run_explain",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = "check"
+    if argv and argv[0] in SUBCOMMANDS:
+        command = argv.pop(0)
+    module_name, function_name = SUBCOMMANDS[command].split(":")
+    debug = "--debug" in argv
+    try:
+        function = getattr(importlib.import_module(module_name), function_name)
+        return function(argv)
+    except KeyboardInterrupt:
+        print("attrlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback unless --debug
+        if debug:
+            raise
+        print(f"attrlint: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
+              file=sys.stderr)
+        return EXIT_ERROR

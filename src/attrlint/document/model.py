@@ -1,0 +1,132 @@
+"""The document model: the one place where offsets live.
+
+Every position in attrlint is a 0-based code-point offset into ``Document.text``, the
+file's text exactly as decoded.  Readers for marked-up formats do not build a second
+string with different offsets; they build ``prose``, a copy of ``text`` *of the same
+length* in which everything that is not prose (markup, URLs, code) is blanked out with
+spaces.  Analysis runs on ``prose``, findings point into ``text``, and nothing ever
+needs re-mapping.  Line/column numbers are computed only at the edges (output formats),
+through :class:`LineIndex`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in the document text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of prose that sentences never cross: a paragraph, heading, list item, cell.
+
+    ``kind`` tells rules what the block is (a heading is not a claim); attribution never
+    crosses from one block to another.
+    """
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | list_item | blockquote | table_cell | meta
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+    index_in_block: int
+
+
+class LineIndex:
+    """Offset <-> (line, column) conversion; lines and columns are 1-based code points.
+
+    ``\\r\\n``, ``\\r`` and ``\\n`` all end a line, so columns stay right in files with
+    Windows or old Mac line ends.
+    """
+
+    def __init__(self, text: str):
+        starts = [0]
+        i = 0
+        n = len(text)
+        find_r = text.find
+        # Scan with str.find (C speed) rather than a per-character loop.
+        while True:
+            j = find_r("\n", i)
+            k = find_r("\r", i)
+            if j < 0 and k < 0:
+                break
+            if k >= 0 and (j < 0 or k < j):
+                nxt = k + 2 if k + 1 < n and text[k + 1] == "\n" else k + 1
+            else:
+                nxt = j + 1
+            starts.append(nxt)
+            i = nxt
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based offset."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """0-based offset of a 1-based (line, column)."""
+        return self._starts[line - 1] + column - 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass
+class Document:
+    """An article ready for analysis.
+
+    ``citations`` are spans the reader recognised as citing a source (hyperlinks,
+    footnote markers); ``comments`` are spans of comments in the source (where
+    suppression directives live).
+    """
+
+    path: str
+    text: str
+    prose: str
+    blocks: list[Block]
+    citations: list[Span] = field(default_factory=list)
+    comments: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose must have exactly the length of text (offsets are shared)")
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from attrlint.document.segment import split_sentences
+
+        out: list[Sentence] = []
+        for b, block in enumerate(self.blocks):
+            for i, (s, e) in enumerate(split_sentences(self.prose, block.start, block.end)):
+                out.append(Sentence(s, e, b, i))
+        return out
+
+    def sentence_text(self, sentence: Sentence | Span) -> str:
+        return self.prose[sentence.start : sentence.end]

@@ -1,0 +1,81 @@
+"""Sentence splitting for news prose.
+
+A boundary is a run of terminal punctuation (``.``, ``!``, ``?``, ``…``), optionally
+followed by closing quotes or brackets, then whitespace, then something that can open a
+sentence.  Candidates are rejected after abbreviations (``Mr.``, ``Gen.``, ``Jan.``),
+initials (``J. R. R.``), and dotted acronyms followed by a word that does not usually
+start a sentence ("U.S. President ..."), so "the U.S. The President ..." still splits.
+Decimals never split because the stop is not followed by whitespace.  A line break
+inside a block is a soft space (hard-wrapped drafts), never a boundary on its own.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.analysis.lexicons import default_lexicons
+
+# Terminal punctuation, closing quotes/brackets, whitespace, then an opener.
+_CANDIDATE = regex.compile(
+    r"""
+    (?P<stop>[.!?…]+|(?:\s\.){2,})   # ., !, ?, …, or a spaced ellipsis ". . ."
+    (?P<close>["'”’»)\]]*)           # closing quotes and brackets stay with the sentence
+    (?P<space>\s+)
+    (?=["'“‘«(\[]*[\p{Lu}\p{N}"“‘«(\[])  # next sentence opens with a capital, digit or quote
+    """,
+    regex.VERBOSE,
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}'’.-]+)$")
+_INITIAL = regex.compile(r"^\p{Lu}$")
+_DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
+_NEXT_WORD = regex.compile(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``prose[start:end]``, trimmed of surrounding whitespace."""
+    lex = default_lexicons()
+    abbreviations = lex.abbreviations
+    starters = lex.sentence_starters
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _CANDIDATE.finditer(prose, start, end):
+        stop = m.group("stop")
+        if stop == ".":
+            before = _WORD_BEFORE.search(prose, cursor, m.start())
+            word = before.group(1) if before else ""
+            bare = word.rstrip(".")
+            if bare.split(".")[-1] in abbreviations or bare in abbreviations:
+                # "Gen. Smith": an abbreviation only ends a sentence before a usual starter.
+                nxt = _NEXT_WORD.match(prose, m.end())
+                if not (nxt and nxt.group(1) in starters) or bare in _TITLES:
+                    continue
+            if _INITIAL.match(bare):
+                continue
+            if _DOTTED_ACRONYM.match(word):
+                nxt = _NEXT_WORD.match(prose, m.end())
+                if not (nxt and nxt.group(1) in starters):
+                    continue
+        elif stop.strip(" .") == "" and len(stop) > 1 or stop.startswith("…") or stop == "...":
+            # An ellipsis ends a sentence only before a capital that starts one.
+            nxt = _NEXT_WORD.match(prose, m.end())
+            if not (nxt and nxt.group(1) in starters):
+                continue
+        sentence_end = m.end("close")
+        _append_trimmed(prose, cursor, sentence_end, spans)
+        cursor = m.end()
+    _append_trimmed(prose, cursor, end, spans)
+    return spans
+
+
+# Titles never end a sentence, whatever follows ("Dr. The ..." does not occur).
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Col", "Lt", "Capt", "Sgt", "Gov",
+                     "Sen", "Rep", "Rev", "Hon", "St", "Mt", "Ft", "No", "Nos", "Adm", "Maj"})
+
+
+def _append_trimmed(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))

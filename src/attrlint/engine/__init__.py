@@ -1,0 +1,1 @@
+"""The rule engine: plugin management, rule contract, and running rules over documents."""

@@ -1,0 +1,73 @@
+"""The rule contract.
+
+A rule is an object with a stable ``code`` (``ATR001``), a slug ``name``, a
+``category``, a default ``severity``, a one-paragraph ``doc`` and ``examples`` (text that
+must and must not be flagged; the test-suite runs them).  ``check`` receives a
+:class:`RuleContext` and yields :class:`~attrlint.engine.findings.Finding` objects.
+Built-in rules subclass :class:`Rule`; plugins may too, or provide any object with the
+same attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from attrlint.engine.findings import Finding
+
+if TYPE_CHECKING:
+    from attrlint.analysis.article import ArticleAnalysis
+    from attrlint.analysis.lexicons import Lexicons
+    from attrlint.document.model import Document
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    flagged: bool  # True: the rule must report something in text; False: nothing
+    note: str = ""
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: the document, the shared analysis, and its own options."""
+
+    document: Document
+    lexicons: Lexicons
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def analysis(self) -> ArticleAnalysis:
+        from attrlint.analysis.article import analyse
+
+        return analyse(self.document, self.lexicons)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str] = "other"
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str] = ""
+    doc: ClassVar[str] = ""
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, *, start: int, end: int, sentence: Any, message: str, **extra: Any) -> Finding:
+        """A finding carrying this rule's identity and default severity."""
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=self.category,
+            severity=extra.pop("severity", self.severity),
+            message=message,
+            start=start,
+            end=end,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            **extra,
+        )

@@ -1,0 +1,69 @@
+"""The JSON contract's finding record, shared by every machine-readable format.
+
+Offsets are converted to 1-based lines and code-point columns here, at the edge, and
+nowhere else.  ``docs/json-output.md`` documents the contract (version 1).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrlint import __version__
+from attrlint.engine.findings import Finding
+from attrlint.engine.linter import FileResult, Report
+
+CONTRACT_VERSION = 1
+
+
+def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
+    lines = result.document.lines
+    line, column = lines.position(finding.start)
+    end_line, end_column = lines.position(finding.end)
+    record: dict[str, Any] = {
+        "rule": finding.rule,
+        "name": finding.name,
+        "category": finding.category,
+    }
+    if finding.claim_kind is not None:
+        record["claim_kind"] = finding.claim_kind
+    record.update(
+        severity=finding.severity,
+        message=finding.message,
+        start=finding.start,
+        end=finding.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        sentence={"start": finding.sentence_start, "end": finding.sentence_end},
+    )
+    if finding.evidence:
+        record["evidence"] = finding.evidence
+    return record
+
+
+def summary_record(report: Report) -> dict[str, Any]:
+    by_rule: dict[str, int] = {}
+    for f in report.files:
+        for x in f.findings:
+            by_rule[x.rule] = by_rule.get(x.rule, 0) + 1
+    counts = report.counts()
+    return {
+        "files": len(report.files),
+        "findings": sum(counts.values()),
+        "by_severity": counts,
+        "by_rule": dict(sorted(by_rule.items())),
+        "errors": [*report.input_errors, *report.internal_errors],
+    }
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    return {
+        "version": CONTRACT_VERSION,
+        "tool": {"name": "attrlint", "version": __version__},
+        "files": [
+            {"path": f.path, "findings": [finding_record(x, f) for x in f.findings]}
+            for f in report.files
+        ],
+        "summary": summary_record(report),
+    }

@@ -1,0 +1,76 @@
+"""``--format text`` (default): rich terminal output for people.
+
+Article text is always printed as :class:`rich.text.Text`, never parsed as markup, so a
+literal "[citation needed]" survives.  Colour follows the terminal and ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rich.console import Console
+from rich.text import Text
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTEXT = 160  # characters of sentence shown around a long claim
+
+
+class TextFormatter:
+    def __init__(self, stream, options: dict | None = None):
+        options = options or {}
+        no_color = bool(os.environ.get("NO_COLOR")) or options.get("color") is False
+        self.console = Console(file=stream, highlight=False, markup=False, emoji=False,
+                               no_color=no_color, soft_wrap=True,
+                               force_terminal=True if options.get("color") is True else None)
+        self.show_summary = options.get("summary", True)
+        self.show_evidence = options.get("show_evidence", False)
+
+    def write(self, report) -> None:
+        console = self.console
+        for result in report.files:
+            for f in result.findings:
+                line, col = result.document.lines.position(f.start)
+                head = Text()
+                head.append(f"{result.path}:{line}:{col}", style="bold")
+                head.append(": ")
+                head.append(f.rule, style="bold magenta")
+                head.append(" ")
+                head.append(f.severity, style=_SEVERITY_STYLE.get(f.severity, ""))
+                head.append(" ")
+                head.append(f.message)
+                head.append(f" [{f.name}]", style="dim")
+                console.print(head)
+                console.print(self._sentence(result.document.text, f))
+                if self.show_evidence and f.evidence:
+                    for key, value in f.evidence.items():
+                        console.print(Text(f"    {key}: {value}", style="dim"))
+        for line in [*report.input_errors, *report.internal_errors]:
+            console.print(Text(line, style="red"))
+        if self.show_summary:
+            console.print(self._summary(report))
+
+    def _sentence(self, text: str, f) -> Text:
+        s, e = f.sentence_start, f.sentence_end
+        if e - s > 2 * _CONTEXT:
+            s = max(s, f.start - _CONTEXT)
+            e = min(e, f.end + _CONTEXT)
+        out = Text("    ")
+        out.append(_one_line(text[s : f.start]))
+        out.append(_one_line(text[f.start : f.end]), style="bold underline")
+        out.append(_one_line(text[f.end : e]))
+        return out
+
+    def _summary(self, report) -> Text:
+        counts = report.counts()
+        total = sum(counts.values())
+        files = len(report.files)
+        if not total:
+            return Text(f"No findings in {files} file{'s' if files != 1 else ''}.", style="green")
+        parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in
+                 (("error", counts["error"]), ("warning", counts["warning"]), ("info", counts["info"])) if n]
+        return Text(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
+                    f"in {files} file{'s' if files != 1 else ''}.", style="bold")
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split()) if "\n" in s or "\r" in s else s

@@ -1,0 +1,1 @@
+"""Readers turn a file's text into a :class:`~attrlint.document.model.Document`."""

@@ -1,0 +1,37 @@
+"""Plain text: blank lines separate paragraphs; the prose is the text itself."""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.document.model import Block, Document
+
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+
+
+def paragraph_blocks(text: str, start: int = 0, end: int | None = None, kind: str = "paragraph") -> list[Block]:
+    """Blocks of ``text[start:end]`` separated by blank lines, trimmed of whitespace."""
+    end = len(text) if end is None else end
+    blocks = []
+    cursor = start
+    for m in _BLANK_LINE.finditer(text, start, end):
+        _add(text, cursor, m.start(), kind, blocks)
+        cursor = m.end()
+    _add(text, cursor, end, kind, blocks)
+    return blocks
+
+
+def _add(text: str, s: int, e: int, kind: str, blocks: list[Block]) -> None:
+    chunk = text[s:e]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        blocks.append(Block(s + lead, s + lead + len(stripped), kind))
+
+
+class PlainTextReader:
+    name = "text"
+    extensions = (".txt", ".text", "")
+
+    def read(self, path: str, text: str) -> Document:
+        return Document(path=path, text=text, prose=text, blocks=paragraph_blocks(text))

@@ -1,0 +1,50 @@
+"""ATR002 vague-attribution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrlint.engine.findings import Finding
+from attrlint.engine.rule import Example, Rule, RuleContext
+
+
+class VagueAttribution(Rule):
+    code = "ATR002"
+    name = "vague-attribution"
+    category = "vague-attribution"
+    severity = "warning"
+    summary = "A claim sourced to someone who cannot be identified (experts, sources, reportedly)."
+    doc = (
+        "Flags attribution that gestures at a source without identifying one: unnamed groups "
+        "('experts say', 'analysts believe', 'critics argue', 'officials said' with no government or "
+        "body), 'sources', 'some' and 'many believe', unidentified documents ('reports', 'a new study', "
+        "'according to circulating figures'), hedges ('reportedly', 'allegedly', 'is said to') and "
+        "agentless passives that carry the claim ('is thought to', 'were reported'). A specifically "
+        "described source ('a Pentagon spokesperson', 'analysts at the Stimson Center') is not vague. "
+        "Fix it by naming who said it or which document it comes from."
+    )
+    examples = (
+        Example("Experts say the offensive cannot last beyond the winter.", True),
+        Example("According to circulating figures, 3,000 soldiers have died.", True),
+        Example("The general reportedly ordered the retreat.", True),
+        Example("The dam is thought to be the largest in Asia.", True),
+        Example("Analysts at the Stimson Center say the offensive cannot last.", False),
+        Example("A Pentagon spokesperson said the troops had arrived.", False),
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.document.text
+        for sa in ctx.analysis.sentences:
+            last_end = -1
+            for cue in sorted(sa.vague_cues, key=lambda c: c.start):
+                if cue.start < last_end:
+                    continue
+                last_end = cue.end
+                phrase = text[cue.start : cue.end]
+                yield self.finding(
+                    start=cue.start,
+                    end=cue.end,
+                    sentence=sa.sentence,
+                    message=f"Vague attribution \u201c{phrase}\u201d: name the source.",
+                    evidence={"vague_source": cue.source, "cue": cue.kind},
+                )

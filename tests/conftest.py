@@ -1,0 +1,54 @@
+"""Shared fixtures: run the CLI in-process or as a subprocess, lint strings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = None, cwd=None):
+    """Run ``python -m attrlint`` as a real process; returns CompletedProcess (text)."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    if isinstance(input, str):
+        input = input.encode("utf-8")
+    proc = subprocess.run([sys.executable, "-m", "attrlint", *args], input=input, capture_output=True,
+                          env=full_env, cwd=cwd)
+    proc.stdout = proc.stdout.decode("utf-8", "replace")
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    return proc
+
+
+def lint_text(text: str, suffix: str = ".txt", rules: list | None = None):
+    """Lint a string in-process with the built-in plugin; returns a list of Findings."""
+    from attrlint.analysis.lexicons import default_lexicons
+    from attrlint.engine.linter import lint_document
+    from attrlint.engine.plugins import load_plugins
+    from attrlint.engine.registry import build_registry
+    from attrlint.readers.choose import choose_reader
+
+    registry = build_registry(load_plugins(third_party=False))
+    reader = choose_reader(registry.readers, f"article{suffix}")
+    document = reader.read(f"article{suffix}", text)
+    chosen = rules if rules is not None else list(registry.rules.values())
+    return lint_document(document, chosen, default_lexicons()).findings
+
+
+@pytest.fixture
+def json_lint(tmp_path):
+    """Write text to a file, lint it with --format json, return (report, process)."""
+
+    def go(text: str, name: str = "story.txt", *extra: str):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8", newline="")
+        proc = run_cli("--format", "json", *extra, str(path))
+        return json.loads(proc.stdout), proc
+
+    return go

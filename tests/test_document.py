@@ -1,0 +1,56 @@
+"""The document model: offsets, line/column conversion, paragraphs and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrlint.document.model import LineIndex
+from attrlint.readers.plaintext import PlainTextReader
+
+
+def sentences(text: str) -> list[str]:
+    doc = PlainTextReader().read("t.txt", text)
+    return [text[s.start : s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith went to Washington. He stayed.", ["Mr. Smith went to Washington.", "He stayed."]),
+        ("The U.S. economy grew 3.5 percent. Jobs rose.", ["The U.S. economy grew 3.5 percent.", "Jobs rose."]),
+        ("Troops entered the U.S. The President spoke.", ["Troops entered the U.S.", "The President spoke."]),
+        ("Gen. Syrskyi said so. Jan. 5 was cold.", ["Gen. Syrskyi said so.", "Jan. 5 was cold."]),
+        ("Article No. 5 applies. It matters.", ["Article No. 5 applies.", "It matters."]),
+        ("J. R. R. Tolkien wrote it. Fans agree.", ["J. R. R. Tolkien wrote it.", "Fans agree."]),
+        ('"We won," she said. "It was hard."', ['"We won," she said.', '"It was hard."']),
+        ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
+        ("Wait... what happened? Nobody knows!", ["Wait... what happened?", "Nobody knows!"]),
+        ("It fell. . . Then it rose.", ["It fell. . .", "Then it rose."]),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentences_never_cross_paragraphs():
+    assert sentences("A title without a stop\n\nThe body starts here. It ends.") == [
+        "A title without a stop", "The body starts here.", "It ends."]
+
+
+def test_hard_wrapped_lines_are_one_sentence():
+    assert sentences("The ministry said that\nprices rose sharply.") == ["The ministry said that\nprices rose sharply."]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_index_handles_every_line_end(newline):
+    text = f"ab{newline}cd{newline}{newline}ef"
+    index = LineIndex(text)
+    offset = text.index("e")
+    assert index.position(offset) == (4, 1)
+    assert index.offset(4, 1) == offset
+    assert index.position(text.index("d")) == (2, 2)
+
+
+def test_line_index_counts_code_points_not_bytes():
+    text = "🙂 é 14,000 troops"
+    assert LineIndex(text).position(text.index("14")) == (1, 5)

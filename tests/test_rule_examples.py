@@ -1,0 +1,33 @@
+"""Every rule's documented good/bad examples are tests, and every rule has both kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrlint.engine.plugins import load_plugins
+from attrlint.engine.registry import build_registry
+from tests.conftest import lint_text
+
+REGISTRY = build_registry(load_plugins(third_party=False))
+CASES = [(rule, example) for rule in REGISTRY.rules.values() for example in rule.examples]
+
+
+@pytest.mark.parametrize("rule", REGISTRY.rules.values(), ids=lambda r: r.code)
+def test_rule_is_documented(rule):
+    assert rule.code[:3].isalpha() and rule.code[3:].isdigit()
+    assert rule.name == rule.name.lower() and " " not in rule.name
+    assert rule.severity in {"info", "warning", "error"}
+    assert len(rule.doc) > 100
+    assert any(e.flagged for e in rule.examples), "needs at least one example that is flagged"
+    assert any(not e.flagged for e in rule.examples), "needs at least one example that passes"
+
+
+@pytest.mark.parametrize(("rule", "example"), CASES, ids=lambda x: getattr(x, "code", None) or x.text[:40])
+def test_rule_example(rule, example):
+    findings = [f for f in lint_text(example.text) if f.rule == rule.code]
+    if example.flagged:
+        assert findings, f"{rule.code} should flag: {example.text}"
+        for f in findings:
+            assert 0 <= f.start < f.end <= len(example.text)
+    else:
+        assert not findings, f"{rule.code} should not flag: {example.text} (got {findings[0].message})"
