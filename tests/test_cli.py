@@ -120,7 +120,11 @@ def test_version():
 def test_select_and_ignore(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(UNSOURCED + "\nExperts say it will not last.\n")
-    rules = lambda *a: {f["rule"] for f in json.loads(run_cli("--format", "json", *a, str(path)).stdout)["files"][0]["findings"]}  # noqa: E731
+
+    def rules(*args):
+        report = json.loads(run_cli("--format", "json", *args, str(path)).stdout)
+        return {f["rule"] for f in report["files"][0]["findings"]}
+
     assert rules() >= {"ATR001", "ATR002"}
     assert rules("--select", "ATR001") == {"ATR001"}
     assert "ATR001" not in rules("--ignore", "ATR001")

@@ -22,7 +22,9 @@ def _build_wheel(out: Path, dist: str, files: dict[str, str], entry_points: str)
     info = f"{dist}-1.0.dist-info"
     contents = dict(files)
     contents[f"{info}/METADATA"] = f"Metadata-Version: 2.1\nName: {dist.replace('_', '-')}\nVersion: 1.0\n"
-    contents[f"{info}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: attrlint-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    contents[f"{info}/WHEEL"] = (
+        "Wheel-Version: 1.0\nGenerator: attrlint-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     contents[f"{info}/entry_points.txt"] = entry_points
     record = []
     for name, text in contents.items():

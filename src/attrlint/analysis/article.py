@@ -35,6 +35,21 @@ _CONTINUES_SOURCE = regex.compile(
 )
 
 
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Knobs that configuration can turn (``[tool.attrlint.analysis]``).
+
+    ``window``: how many sentences before/after, within the same block, an attribution
+    may cover (0 = the sentence only).  ``links_are_citations``: a hyperlink or footnote
+    on a sentence sources it.  ``exempt``: regular expressions; a quantity or sentence
+    matching one is public record and never a claim (e.g. closing stock prices).
+    """
+
+    window: int = 1
+    links_are_citations: bool = True
+    exempt: tuple[str, ...] = ()
+
+
 @dataclass
 class SentenceAnalysis:
     sentence: Sentence
@@ -65,29 +80,44 @@ class ArticleAnalysis:
     sentences: list[SentenceAnalysis]
 
 
-def analyse(document: Document, lexicons: Lexicons | None = None) -> ArticleAnalysis:
+def analyse(document: Document, lexicons: Lexicons | None = None,
+            options: AnalysisOptions | None = None) -> ArticleAnalysis:
     lex = lexicons or default_lexicons()
+    options = options or AnalysisOptions()
     prose = document.prose
-    citations = sorted(document.citations, key=lambda c: c.start)
+    citations = sorted(document.citations, key=lambda c: c.start) if options.links_are_citations else []
+    exempt = regex.compile("|".join(f"(?:{e})" for e in options.exempt), regex.IGNORECASE) if options.exempt else None
     result: list[SentenceAnalysis] = []
     for sentence in document.sentences:
         sa = SentenceAnalysis(sentence)
         sa.quantities = find_quantities(prose, sentence.start, sentence.end, lex)
+        if exempt is not None:
+            sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)]
         sa.cues = find_cues(prose, sentence.start, sentence.end, lex)
         sa.citations = [c for c in citations if c.start < sentence.end and sentence.start < c.end]
         sa.is_quote = bool(_QUOTE_OPEN.match(prose, sentence.start))
         result.append(sa)
-    _resolve_scope(prose, result)
+    _resolve_scope(prose, result, options.window)
     return ArticleAnalysis(document, result)
 
 
-def _resolve_scope(prose: str, sentences: list[SentenceAnalysis]) -> None:
+def _exempted(exempt: regex.Pattern, prose: str, sentence: Sentence, q: Quantity) -> bool:
+    """A quantity is exempt when an exempt pattern matches a stretch of the sentence around it."""
+    for m in exempt.finditer(prose, sentence.start, sentence.end):
+        if m.start() <= q.end and q.start <= m.end():
+            return True
+    return False
+
+
+def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:
     for sa in sentences:
         named = sa.named_cues
         if named:
             sa.source, sa.source_from = named[0], "self"
         elif sa.citations:
             sa.source, sa.source_from = sa.citations[0], "citation"
+    if window <= 0:
+        return
     for i, sa in enumerate(sentences):
         if sa.source is not None or sa.vague_cues:
             continue

@@ -32,7 +32,11 @@ class Example:
 
 @dataclass
 class RuleContext:
-    """What a rule sees: the document, the shared analysis, and its own options."""
+    """What a rule sees: the document, the shared analysis, and the run's options.
+
+    ``options`` holds per-rule options keyed by rule code (``options["ATR001"]``) and the
+    analysis options under ``"analysis"`` (an :class:`AnalysisOptions`).
+    """
 
     document: Document
     lexicons: Lexicons
@@ -42,7 +46,7 @@ class RuleContext:
     def analysis(self) -> ArticleAnalysis:
         from attrlint.analysis.article import analyse
 
-        return analyse(self.document, self.lexicons)
+        return analyse(self.document, self.lexicons, self.options.get("analysis"))
 
 
 class Rule:
