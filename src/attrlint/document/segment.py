@@ -18,14 +18,18 @@ from attrlint.analysis.lexicons import default_lexicons
 # Terminal punctuation, closing quotes/brackets, whitespace, then an opener.
 _CANDIDATE = regex.compile(
     r"""
-    (?P<stop>[.!?…]+|(?:\s\.){2,})   # ., !, ?, …, or a spaced ellipsis ". . ."
+    # ., !, ?, …, or a spaced ellipsis ". . .".  A run is matched from its first character
+    # only and never given back (possessive): a long run then costs one pass, not n passes.
+    (?P<stop>(?<![.!?…])[.!?…]++|(?<!\s\.)(?:\s\.){2,}+)
     (?P<close>["'”’»)\]]*)           # closing quotes and brackets stay with the sentence
     (?P<space>\s+)
     (?=["'“‘«(\[]*[\p{Lu}\p{N}"“‘«(\[])  # next sentence opens with a capital, digit or quote
     """,
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}'’.-]+)$")
+# Matched backwards from the stop (REVERSE): the cost is the word's length, not the
+# distance back to the previous boundary.
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{N}'’.-]+)")
 _INITIAL = regex.compile(r"^\p{Lu}$")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
@@ -41,7 +45,7 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(prose, start, end):
         stop = m.group("stop")
         if stop == ".":
-            before = _WORD_BEFORE.search(prose, cursor, m.start())
+            before = _WORD_BEFORE.match(prose, cursor, m.start())
             word = before.group(1) if before else ""
             bare = word.rstrip(".")
             if bare.split(".")[-1] in abbreviations or bare in abbreviations:
