@@ -53,7 +53,6 @@ _BODY_MODIFIER = regex.compile(r"(?:\p{Lu}[\p{L}.'’-]*|health|government|milit
                                r"intelligence|defence|defense|administration|campaign|club|team)$")
 _CLAUSE_BREAK = regex.compile(r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which)\b")
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}'’.&-]+")
-_VAGUE_QUALIFIERS = frozenset("some many several various other most few certain unnamed anonymous".split())
 
 
 @cache
@@ -94,9 +93,15 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
+    speakers = [c.start for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
+        if speakers and min(speakers) < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
+            continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
+
+
+_HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
 
 
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
@@ -194,31 +199,61 @@ def _trim_source(src: str) -> str:
 
 
 def _quality(subject: str, lexicons: Lexicons) -> str | None:
-    """named, vague, or None when the phrase cannot be a source at all."""
+    """named or vague (None when the phrase cannot be a source at all).
+
+    A source is vague when its noun is a vague source ("experts", "reports", "a new study",
+    "some") that nothing identifies: no proper-noun or institutional modifier ("Pentagon
+    officials", "health officials") and no identifying complement ("analysts at the Stimson
+    Center").  Anything else a communication verb has as its subject is its named source.
+    """
     words = subject.split()
     if not words:
         return None
     lower = [w.lower().strip("\"“”'’,.") for w in words]
-    head = lower[-1]
-    phrase = " ".join(lower)
-    if head in PRONOUNS or lower[0] in PRONOUNS and len(lower) == 1:
+    if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
         return "named"
-    if phrase in lexicons.vague_sources or head in lexicons.vague_sources or lower[0] in _VAGUE_QUALIFIERS:
-        # Vague unless a body identifies the group: "Pentagon officials", "officials at the UN".
-        body = words[:-1] if head in lexicons.vague_sources else []
-        if any(_BODY_MODIFIER.match(w) for w in body if w.lower() not in _VAGUE_QUALIFIERS):
+    if any(w in _ANONYMOUS for w in lower):
+        return "vague"  # "the post by an unknown author"
+    at = _vague_noun_index(lower, lexicons.vague_sources)
+    if at is not None:
+        modifiers = words[:at]
+        if any(_identifies(w, i) for i, w in enumerate(modifiers)):
             return "named"
-        if regex.search(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?\p{Lu}", subject):
+        if _IDENTIFYING_COMPLEMENT.search(" ".join(words[at:])):
             return "named"
         return "vague"
-    if lower[0] in {"a", "an"} and head in lexicons.attribution_nouns and not any(
-        w[:1].isupper() for w in words[1:]
+    if lower[0] in {"a", "an"} and any(w in lexicons.attribution_nouns for w in lower[1:5]) and not any(
+        _identifies(w, i) for i, w in enumerate(words[1:5], start=1)
     ):
-        return "vague"  # "a new study", "a report" with nothing identifying it
-    if any(w[:1].isupper() for w in words) or any(w[:1].isdigit() for w in words):
-        return "named"
-    if lower[0] in {"the", "its", "his", "her", "their", "our"}:
-        return "named"  # "the ministry", "the company", "the report": a source named earlier
-    if head in {"police", "prosecutors", "investigators", "authorities", "government", "officials"}:
-        return "named" if head != "officials" else "vague"
+        return "vague"  # "a new study", "an Internet posting": nothing says which
     return "named"  # a communication verb's subject is its source (ANNOTATION.md)
+
+
+def _vague_noun_index(lower: list[str], vague_sources: frozenset[str]) -> int | None:
+    """Index of the first vague source word or phrase among the first words of a subject."""
+    for i in range(min(len(lower), 5)):
+        for n in (3, 2, 1):
+            if i + n <= len(lower) and " ".join(lower[i : i + n]) in vague_sources:
+                return i + n - 1
+    return None
+
+
+def _identifies(word: str, index: int) -> bool:
+    """Does this modifier identify a group ("Pentagon", "U.S.", "health")?"""
+    bare = word.strip("\"“”'’,.").lower()
+    if bare in _DEFINITE:
+        return True  # "the researchers", "these scientists": a group the story has named
+    if bare in _GENERIC_MODIFIERS:
+        return False
+    return bool(_BODY_MODIFIER.match(word.strip("\"“”',")))
+
+
+# Capitalised or institutional-looking words that still identify nobody.
+_GENERIC_MODIFIERS = frozenset(
+    """recent new some many several other senior top local foreign western eastern independent former
+    leading prominent most few certain unnamed anonymous unidentified unknown various numerous internet
+    web online social twitter facebook youtube reddit instagram tiktok a an the one two three""".split()
+)
+_DEFINITE = frozenset("the these those this that its their his her our".split())
+_ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
+_IDENTIFYING_COMPLEMENT = regex.compile(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?-i:\p{Lu})")
