@@ -93,7 +93,7 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
-    speakers = [c.start for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
+    speakers = [c.end for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
         if speakers and min(speakers) < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
