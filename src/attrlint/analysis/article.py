@@ -25,7 +25,7 @@ from attrlint.analysis.attribution import Cue, find_cues
 from attrlint.analysis.claims import is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
-from attrlint.analysis.quotes import quotation_spans
+from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
 from attrlint.document.model import Document, Sentence, Span
 
 _QUOTE_OPEN = regex.compile(r"^[\s(\[]*[\"“‘«]")
@@ -96,7 +96,7 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
     citations = sorted(document.citations, key=lambda c: c.start) if options.links_are_citations else []
     exempt = regex.compile("|".join(f"(?:{e})" for e in options.exempt), regex.IGNORECASE) if options.exempt else None
     result: list[SentenceAnalysis] = []
-    quotes_by_block: dict[int, list[tuple[int, int]]] = {}
+    quotes_by_block, continued = _quotations(document)
     captions = _caption_blocks(document)
     for sentence in document.sentences:
         sa = SentenceAnalysis(sentence)
@@ -105,30 +105,27 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
             sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)]
         sa.cues = find_cues(prose, sentence.start, sentence.end, lex)
         sa.citations = [c for c in citations if c.start < sentence.end and sentence.start < c.end]
-        if sentence.block not in quotes_by_block:
-            block = document.blocks[sentence.block]
-            quotes_by_block[sentence.block] = quotation_spans(prose, block.start, block.end)
         _place_in_quotations(sa, quotes_by_block[sentence.block], prose)
         _classify_claim(sa, document, prose, sentence.block in captions)
         result.append(sa)
-    continued = _continued_quotation_blocks(document, quotes_by_block)
     _resolve_scope(prose, result, options.window, continued)
     return ArticleAnalysis(document, result)
 
 
-def _continued_quotation_blocks(document: Document, quotes: dict[int, list[tuple[int, int]]]) -> set[int]:
-    """Blocks that carry on the previous block's quotation by news convention: the previous
-    block ends inside a quotation left open (no closing mark) and this block opens with one."""
-    out = set()
-    for b, spans in quotes.items():
-        if not spans or b + 1 not in quotes:
-            continue
-        block, nxt = document.blocks[b], document.blocks[b + 1]
-        last_start, last_end = spans[-1]
-        left_open = last_end == block.end and document.prose[block.end - 1] not in "\"”»"
-        if left_open and _QUOTE_OPEN.match(document.prose, nxt.start):
-            out.add(b + 1)
-    return out
+def _quotations(document: Document) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
+    """Quotation spans per block, and the blocks that carry on the previous block's
+    quotation by news convention (it ended inside a quotation that no mark closed)."""
+    spans_by_block: dict[int, list[tuple[int, int]]] = {}
+    continued: set[int] = set()
+    carry = False
+    for b, block in enumerate(document.blocks):
+        carry = carry and continues_quotation(document.prose, block.start, block.end)
+        spans = quotation_spans(document.prose, block.start, block.end, starts_open=carry)
+        spans_by_block[b] = spans
+        if carry:
+            continued.add(b)
+        carry = block.kind in ("paragraph", "blockquote") and left_open(document.prose, spans, block.end)
+    return spans_by_block, continued
 
 
 def _place_in_quotations(sa: SentenceAnalysis, spans: list[tuple[int, int]], prose: str) -> None:

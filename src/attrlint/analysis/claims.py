@@ -37,6 +37,37 @@ _SPECULATION = regex.compile(
 )
 # Hedged or advisory modal in the writer's voice: "an attacker could ...", "utilities should ...".
 _MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)\b", regex.IGNORECASE)
+# Enough grammar to tell a sentence from a verbless label ("Ann Chiang of DAB", "The current
+# flag of New Zealand."): auxiliaries, common irregular pasts, -ed forms, and lowercase -s
+# forms (third person singular; plural nouns slip through, which only keeps a claim).
+_AUXILIARIES = frozenset(
+    """is are was were be been being am has have had will would can could may might must shall should
+    do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't
+    it's that's he's she's there's""".split()
+)
+_IRREGULAR_PASTS = frozenset(
+    """went made took came gave found got saw knew thought told said began became left brought bought
+    built held kept led met ran sent set stood won wrote lost paid put read spent fell felt grew hit let
+    meant rose shot shut sold sought struck swore taught threw understood woke wore broke chose drove
+    ate flew forgot froze hid rode rang sang sank spoke stole swam tore fought caught""".split()
+)
+_WORDS = regex.compile(r"[\p{L}'’-]+")
+
+
+def has_verb(text: str) -> bool:
+    for word in _WORDS.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
+            return True
+        if len(lower) > 3 and (lower.endswith("ed") or lower.endswith("ing")):
+            return True
+        if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(
+            ("ss", "us", "is", "'s")
+        ):
+            return True
+    return False
+
+
 _TERMINAL = regex.compile(r"[.!?…:;\"”’)]\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -67,6 +98,8 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     single_line = "\n" not in block_text and "\r" not in block_text
     if single_line and not _TERMINAL.search(block_text) and not is_headline and not has_quantity:
         return "heading"  # a line with no closing punctuation: a kicker, section title or caption
+    if not is_headline and not has_quantity and not has_verb(text):
+        return "fragment without a verb (a label or caption)"
     if text.endswith(":") and not has_quantity:
         return "introduces a quotation"
     if _IMPERATIVE.match(text):

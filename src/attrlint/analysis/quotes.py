@@ -15,10 +15,18 @@ _OPENERS = "“«"
 _CLOSERS = "”»"
 
 
-def quotation_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans ``[open, close]`` (close mark included) of the quotations in one block."""
+def quotation_spans(prose: str, start: int, end: int, starts_open: bool = False) -> list[tuple[int, int]]:
+    """Spans ``[open, close]`` (close mark included) of the quotations in one block.
+
+    ``starts_open``: the block carries on a quotation left open by the previous block; a
+    quote mark opening the block re-opens it (news style) rather than closing it.
+    """
     spans: list[tuple[int, int]] = []
-    open_at = -1
+    open_at = start if starts_open else -1
+    if starts_open:
+        lead = regex.match(r"\s*[\"“«]", prose, pos=start, endpos=end)
+        if lead:
+            start = lead.end()
     for m in _MARK.finditer(prose, start, end):
         mark = m.group()
         if mark in _OPENERS:
@@ -37,3 +45,23 @@ def quotation_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((open_at, end))
     # Drop empty pairs such as '""'.
     return [(s, e) for s, e in spans if e - s > 2]
+
+
+def left_open(prose: str, spans: list[tuple[int, int]], block_end: int) -> bool:
+    """Does the block end inside a quotation that no mark closed?"""
+    return bool(spans) and spans[-1][1] == block_end and prose[block_end - 1] not in "\"”»"
+
+
+def continues_quotation(prose: str, start: int, end: int) -> bool:
+    """After a block left inside a quotation, does this block carry it on?  Yes when it opens
+    with a quote mark (the news convention), or its first mark closes a quotation (a
+    curly closer, or an odd number of straight marks): evidence, not a default, so one
+    stray mark cannot turn the rest of an article into a quotation."""
+    if regex.match(r"\s*[\"“«]", prose, pos=start, endpos=end):
+        return True
+    marks = _MARK.findall(prose, start, end)
+    if not marks:
+        return False
+    if marks[0] in _CLOSERS:
+        return True
+    return marks[0] == '"' and all(m == '"' for m in marks) and len(marks) % 2 == 1
