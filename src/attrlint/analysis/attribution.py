@@ -93,9 +93,10 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
-    speakers = [c.end for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
+    first_speaker = min((c.end for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"),
+                        default=None)
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
-        if speakers and min(speakers) < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
+        if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
@@ -107,8 +108,12 @@ _HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensib
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
     verb = m.group(0)
     v_start, v_end = m.span()
-    before = text[s_start:v_start]
-    after = text[v_end:s_end]
+    # Only the text within _REACH of the verb is looked at, so a sentence with many verbs
+    # costs linear time, not quadratic (a 1 MB run of "said" would otherwise never finish).
+    b_start = max(s_start, v_start - _REACH)
+    before = text[b_start:v_start]
+    after = text[v_end : min(s_end, v_end + _REACH)]
+    after_reaches_end = v_end + _REACH >= s_end
     if verb[:1].isupper() and before.strip(" \"“‘'"):
         return None  # "United States", "Reports" in a title: a capitalised word is a name here
     words_before = before.split()
@@ -133,18 +138,21 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         if subject is None:
             return None
         tail = after[len(after) - len(after.lstrip()) :]
-        if regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
+        if after_reaches_end and regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
             position = "trailing"
-    elif regex.match(r"^\s*[.!?\"”’]*\s*$", after):
+    elif after_reaches_end and regex.match(r"^\s*[.!?\"”’]*\s*$", after):
         position = "trailing"
     quality = _quality(subject, lexicons)
     if quality is None:
         return None
     if subject in before:
-        return Cue(s_start + before.rindex(subject), v_end, "verb", subject, quality, position)
+        return Cue(b_start + before.rindex(subject), v_end, "verb", subject, quality, position)
     return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
 
 
+# How far (in characters) from a reporting verb its subject and the rest of its clause are
+# looked for; a subject or an appositive longer than this is not recognised.
+_REACH = 250
 _PASSIVE_BEFORE = regex.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:(?:not|also|then|never|reportedly|twice|"
     r"first|later|\w+ly)\s+){0,2}$",
