@@ -147,7 +147,11 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         return None
     if subject in before:
         return Cue(b_start + before.rindex(subject), v_end, "verb", subject, quality, position)
-    return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
+    if subject in after:
+        return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
+    # The subject's words were joined from text with other marks between them ("Stardust @ home"):
+    # it has no exact span, so the cue is the verb alone.
+    return Cue(v_start, v_end, "verb", subject, quality, position)
 
 
 # How far (in characters) from a reporting verb its subject and the rest of its clause are
