@@ -28,6 +28,11 @@ def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = Non
 
 def lint_text(text: str, suffix: str = ".txt", rules: list | None = None):
     """Lint a string in-process with the built-in plugin; returns a list of Findings."""
+    return lint_result(text, suffix, rules).findings
+
+
+def lint_result(text: str, suffix: str = ".txt", rules: list | None = None):
+    """Lint a string in-process; returns the FileResult (findings, and errors of rules that raised)."""
     from attrlint.analysis.lexicons import default_lexicons
     from attrlint.engine.linter import lint_document
     from attrlint.engine.plugins import load_plugins
@@ -38,7 +43,7 @@ def lint_text(text: str, suffix: str = ".txt", rules: list | None = None):
     reader = choose_reader(registry.readers, f"article{suffix}")
     document = reader.read(f"article{suffix}", text)
     chosen = rules if rules is not None else list(registry.rules.values())
-    return lint_document(document, chosen, default_lexicons()).findings
+    return lint_document(document, chosen, default_lexicons())
 
 
 @pytest.fixture
