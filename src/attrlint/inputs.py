@@ -19,6 +19,11 @@ class InputError(Exception):
     """A problem with one input; ``str(error)`` is the one-line message."""
 
 
+class BinaryFileError(InputError):
+    """The input is binary.  Named explicitly it is an error; found while walking a folder
+    it is skipped with a notice (a stray image must not fail a whole tree)."""
+
+
 @dataclass(frozen=True)
 class Source:
     path: str  # as given or as found while walking
@@ -82,7 +87,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
             except UnicodeDecodeError:
                 pass
         if b"\x00" in data[:_BINARY_SNIFF]:
-            raise InputError(f"{path}: binary file (contains NUL bytes), not an article")
+            raise BinaryFileError(f"{path}: binary file (contains NUL bytes), not an article")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:

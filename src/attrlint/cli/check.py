@@ -62,7 +62,7 @@ def run(argv: list[str]) -> int:
     from attrlint.engine.linter import Report, lint_document
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
-    from attrlint.inputs import InputError, discover, read_source
+    from attrlint.inputs import BinaryFileError, InputError, discover, read_source
     from attrlint.readers.choose import choose_reader
 
     if not args.paths:
@@ -86,6 +86,9 @@ def run(argv: list[str]) -> int:
         try:
             source = read_source(path, args.encoding, args.stdin_filename)
         except InputError as exc:
+            if isinstance(exc, BinaryFileError) and path not in args.paths:
+                print(f"attrlint: skipped {exc}", file=sys.stderr)  # found while walking a folder
+                continue
             report.input_errors.append(str(exc))
             continue
         reader = choose_reader(registry.readers, source.path)
