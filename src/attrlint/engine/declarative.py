@@ -6,6 +6,7 @@ A rule file has ``kind`` and the fields of that kind (see ``docs/configuration.m
   appear in the prose;
 - ``conditional``: a sentence matching ``pattern`` must be attributed (a named source or a
   citation, in the sentence or carried from a neighbour), e.g. a poll must name the pollster;
+  a sentence that also matches ``unless`` is accepted as it is;
 - ``lexicon``: entries added to a built-in word list, in the same format as the files
   under ``rules/lexicons`` (``lexicon = NAME``, ``entries = [...]``).
 
@@ -35,7 +36,7 @@ _CODE = regex.compile(r"^[A-Z]{2,8}[0-9]{1,4}$")
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 _COMMON = {"kind", "code", "name", "message", "severity", "category", "summary", "doc", "examples",
            "enabled", "timeout", "ignore-case"}
-_FIELDS = {"existence": _COMMON | {"tokens", "pattern"}, "conditional": _COMMON | {"pattern"},
+_FIELDS = {"existence": _COMMON | {"tokens", "pattern"}, "conditional": _COMMON | {"pattern", "unless"},
            "lexicon": {"kind", "lexicon", "entries"}}
 
 
@@ -48,7 +49,8 @@ class DeclarativeRule(Rule):
 
     kind = ""
 
-    def __init__(self, spec: dict[str, Any], pattern: regex.Pattern, source_file: Path):
+    def __init__(self, spec: dict[str, Any], pattern: regex.Pattern, source_file: Path,
+                 unless: regex.Pattern | None = None):
         self.code = spec["code"]
         self.name = spec["name"]
         self.message = spec["message"]
@@ -60,11 +62,14 @@ class DeclarativeRule(Rule):
         self.default_enabled = spec.get("enabled", True)
         self.timeout = spec.get("timeout", DEFAULT_TIMEOUT)
         self.pattern = pattern
+        self.unless = unless
         self.source_file = source_file
 
-    def matches(self, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    def matches(self, text: str, start: int = 0, end: int | None = None,
+                pattern: regex.Pattern | None = None) -> Iterator[regex.Match]:
+        pattern = pattern or self.pattern
         try:
-            yield from self.pattern.finditer(text, start, len(text) if end is None else end, timeout=self.timeout)
+            yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=self.timeout)
         except TimeoutError:
             raise RuleTimeout(f"house rule {self.code} ({self.source_file}): its pattern took longer than "
                               f"{self.timeout}s; simplify it") from None
@@ -97,8 +102,10 @@ class ConditionalRule(DeclarativeRule):
             if sa.attributed:
                 continue
             first = next(self.matches(prose, sa.sentence.start, sa.sentence.end), None)
-            if first is not None:
-                yield self._finding(first, sa.sentence, ctx)
+            if first is None or (self.unless is not None and next(
+                    self.matches(prose, sa.sentence.start, sa.sentence.end, self.unless), None)):
+                continue
+            yield self._finding(first, sa.sentence, ctx)
 
 
 KINDS: dict[str, type[DeclarativeRule]] = {"existence": ExistenceRule, "conditional": ConditionalRule}
@@ -162,7 +169,19 @@ def load_rule_file(path: Path) -> DeclarativeRule | tuple[str, list[str]]:
     _optional(spec, path, "timeout", lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v <= 60,
               "a number of seconds between 0 and 60")
     _optional(spec, path, "examples", _is_examples, "an array of tables with text (a string) and flagged (true/false)")
-    return KINDS[kind](spec, _pattern(spec, path, kind), path)
+    unless = None
+    if "unless" in spec:
+        _optional(spec, path, "unless", lambda v: isinstance(v, str) and v, "a regular expression")
+        unless = _compile(spec["unless"], spec, path, "unless")
+    return KINDS[kind](spec, _pattern(spec, path, kind), path, unless)
+
+
+def _compile(pattern: str, spec: dict, path: Path, field_name: str) -> regex.Pattern:
+    flags = regex.IGNORECASE if spec.get("ignore-case", True) else 0
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise ConfigError(f"{path}: field '{field_name}': invalid regular expression: {exc}") from None
 
 
 def _pattern(spec: dict, path: Path, kind: str) -> regex.Pattern:
@@ -175,12 +194,9 @@ def _pattern(spec: dict, path: Path, kind: str) -> regex.Pattern:
     alternatives = [rf"\b{regex.escape(t)}\b" for t in spec.get("tokens", [])]
     if "pattern" in spec:
         _need(spec, path, "pattern", lambda v: isinstance(v, str) and v, "a regular expression")
+        _compile(spec["pattern"], spec, path, "pattern")  # its own errors, not the joined pattern's
         alternatives.append(f"(?:{spec['pattern']})")
-    flags = regex.IGNORECASE if spec.get("ignore-case", True) else 0
-    try:
-        return regex.compile("|".join(alternatives), flags)
-    except regex.error as exc:
-        raise ConfigError(f"{path}: field 'pattern': invalid regular expression: {exc}") from None
+    return _compile("|".join(alternatives), spec, path, "pattern")
 
 
 def _need(spec: dict, path: Path, name: str, ok, expected: str) -> None:
