@@ -90,7 +90,7 @@ def run(argv: list[str]) -> int:
                                   cli_overrides(args))
         files: list[str] = []
         for raw in args.paths:
-            found, errors = discover([raw], exclude=resolver.settings_for(raw)["exclude"])
+            found, errors = discover([raw], exclude=resolver.profile_for(raw).settings["exclude"])
             files.extend(found)
             report.input_errors.extend(errors)
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)

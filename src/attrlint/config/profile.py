@@ -16,11 +16,12 @@ import regex
 
 from attrlint.analysis.article import AnalysisOptions
 from attrlint.analysis.lexicons import Lexicons
+from attrlint.config import schema
 from attrlint.config.discovery import find_config_file
 from attrlint.config.errors import ConfigError
 from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
 from attrlint.config.settings import Settings, load_settings
-from attrlint.engine.declarative import LEXICON_NAMES, HouseRules, load_rule_paths
+from attrlint.engine.declarative import HouseRules, load_rule_paths
 from attrlint.engine.findings import Finding
 from attrlint.inputs import path_matches
 
@@ -74,8 +75,11 @@ def build_profile(settings: Settings, registry) -> Profile:
                 raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
                                   f"{pattern!r}: {exc}") from None
     extra: dict[str, list[str]] = {k: list(v) for k, v in registry.lexicon_additions.items()}
-    for name in LEXICON_NAMES:
-        extra.setdefault(name, []).extend([*house.lexicons.get(name, []), *settings[f"lexicons.{name}"]])
+    for name, entries in house.lexicons.items():
+        extra.setdefault(name, []).extend(entries)
+    for key in schema.KEYS:
+        if key.name.startswith("lexicons."):
+            extra.setdefault(key.name.removeprefix("lexicons."), []).extend(settings[key.name])
     analysis = AnalysisOptions(window=settings["analysis.window"],
                                links_are_citations=settings["analysis.links-are-citations"],
                                exempt=tuple(settings["analysis.exempt"]))

@@ -26,12 +26,12 @@ from typing import Any
 import regex
 
 from attrlint.config.errors import ConfigError
+from attrlint.data import builtin_lexicon_files
 from attrlint.document.model import Span
 from attrlint.engine.findings import CATEGORIES, SEVERITIES, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 DEFAULT_TIMEOUT = 1.0  # seconds per document for one rule's pattern
-LEXICON_NAMES = ("reporting-verbs", "vague-sources", "vague-phrases", "attribution-nouns")
 _CODE = regex.compile(r"^[A-Z]{2,8}[0-9]{1,4}$")
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 _COMMON = {"kind", "code", "name", "message", "severity", "category", "summary", "doc", "examples",
@@ -152,7 +152,8 @@ def load_rule_file(path: Path) -> DeclarativeRule | tuple[str, list[str]]:
         raise ConfigError(f"{path}: unknown field '{unknown[0]}' for kind {kind!r} "
                           f"(expected: {', '.join(sorted(_FIELDS[kind]))})")
     if kind == "lexicon":
-        _need(spec, path, "lexicon", lambda v: v in LEXICON_NAMES, f"one of {', '.join(LEXICON_NAMES)}")
+        names = sorted(builtin_lexicon_files())
+        _need(spec, path, "lexicon", lambda v: v in names, f"one of {', '.join(names)}")
         _need(spec, path, "entries", _is_str_list, "a list of strings")
         return spec["lexicon"], list(spec["entries"])
     _need(spec, path, "code", lambda v: isinstance(v, str) and _CODE.match(v),
