@@ -121,7 +121,11 @@ def run(argv: list[str]) -> int:
             print(f"attrlint: {line}", file=sys.stderr)
         if report.input_errors or report.internal_errors:
             return EXIT_ERROR
-        count = write_baseline(Path(args.write_baseline), report.files)
+        try:
+            count = write_baseline(Path(args.write_baseline), report.files)
+        except OSError as exc:
+            print(f"attrlint: {args.write_baseline}: cannot write baseline: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"attrlint: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
         return EXIT_OK
     if baseline is not None:
