@@ -158,3 +158,17 @@ def test_suppressed_findings_do_not_fail_the_run(tmp_path, attrlint):  # noqa: F
     assert run.returncode == 0 and "ATR901 info" in run.stdout  # info is below the default fail-on
     assert attrlint("--isolated", "--fail-on", "info", story).returncode == 1
     assert "ATR901" not in attrlint("--isolated", "--ignore", "ATR901", story).stdout
+
+
+def test_reason_after_codes_is_allowed():
+    assert found(f"<!-- attrlint-disable-next-line ATR001 -- figure from the wire copy -->\n{FIGURE}\n") == []
+
+
+def test_misspelt_directive_is_reported_not_ignored():
+    findings = lint_text(f"<!-- attrlint-disabel-next-line ATR001 -->\n{FIGURE}\n")
+    assert [f.rule for f in findings] == ["ATR901", "ATR001"]
+    assert findings[0].evidence["invalid"] is True and "Not a suppression directive" in findings[0].message
+
+
+def test_unused_suppression_findings_can_themselves_be_suppressed():
+    assert found("<!-- attrlint-disable-file ATR901 -->\n<!-- attrlint-disable -->\nThe weather was fine.\n") == []

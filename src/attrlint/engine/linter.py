@@ -53,8 +53,10 @@ def lint_document(document: Document, rules: list, lexicons: Lexicons,
     for rule in [r for r in rules if r not in later]:
         _run(rule, ctx, result)
     result.findings = suppressions.apply(document, result.findings, ctx.directives)
+    reviewed = len(result.findings)
     for rule in later:
         _run(rule, ctx, result)
+    result.findings[reviewed:] = suppressions.apply(document, result.findings[reviewed:], ctx.directives)
     result.findings.sort(key=Finding.sort_key)
     return result
 

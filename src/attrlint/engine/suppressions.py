@@ -9,7 +9,9 @@ alone on its own line::
     <!-- attrlint-disable-file -->    <!-- vale off -->  ...  <!-- vale on -->
 
 Without codes a directive covers every rule; codes may be prefixes and are separated
-by spaces or commas.  ``disable-next-line`` covers the next line that is not blank.
+by spaces or commas; ``-- reason`` may follow them.  A comment that starts like a
+directive but is not one is kept as an ``invalid`` directive, so it can be reported.
+``disable-next-line`` covers the next line that is not blank.
 Vale's comments switch every attrlint rule off and on too; they are not reported when
 unused (they are there for Vale).
 """
@@ -25,15 +27,16 @@ from attrlint.engine.findings import Finding
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*(?:attrlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9]*)*)|vale\s+(?P<vale>off|on))\s*-->",
-    regex.IGNORECASE,
+    r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9]*)*)(?:\s+--\s.*?)?|vale\s+(?P<vale>off|on))\s*-->",
+    regex.IGNORECASE | regex.DOTALL,
 )
+_LOOKS_LIKE_DIRECTIVE = regex.compile(r"<!--\s*attrlint-", regex.IGNORECASE)
 _ALONE_ON_LINE = regex.compile(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
 
 
 @dataclass
 class Directive:
-    verb: str  # disable | enable | disable-line | disable-next-line | disable-file | vale-off | vale-on
+    verb: str  # disable | enable | disable-line | disable-next-line | disable-file | vale-off | vale-on | invalid
     codes: tuple[str, ...]  # empty: every rule
     start: int
     end: int
@@ -41,8 +44,9 @@ class Directive:
 
     @property
     def text(self) -> str:
-        return f"attrlint-{self.verb}" + "".join(f" {c}" for c in self.codes) if not self.verb.startswith(
-            "vale") else self.verb.replace("-", " ")
+        if self.verb.startswith("vale"):
+            return self.verb.replace("-", " ")
+        return f"attrlint-{self.verb}" + "".join(f" {c}" for c in self.codes)
 
     def covers(self, code: str) -> str | None:
         """The directive code (or "*") that covers ``code``, if any."""
@@ -69,6 +73,8 @@ def find_directives(document: Document) -> list[Directive]:
     for start, end in spans:
         m = _DIRECTIVE.fullmatch(text, start, end)
         if m is None:
+            if _LOOKS_LIKE_DIRECTIVE.match(text, start, end):  # a typo must not silently do nothing
+                out.append(Directive("invalid", (), start, end))
             continue
         if m["vale"]:
             out.append(Directive(f"vale-{m['vale'].lower()}", (), start, end))
@@ -94,6 +100,8 @@ def regions(document: Document, directives: list[Directive]) -> list[Region]:
             line = _next_nonblank_line(document, lines.position(d.end)[0] + 1)
             if line is not None:
                 out.append(Region(lines.line_start(line), _line_end(document, line), d))
+        elif d.verb == "invalid":
+            continue
         elif d.verb in ("disable", "vale-off"):
             open_.append(Region(d.end, n, d))
         else:  # enable / vale-on: close what it names, spare its codes from broader regions
@@ -127,7 +135,8 @@ def _next_nonblank_line(document: Document, line: int) -> int | None:
 
 
 def apply(document: Document, findings: list[Finding], directives: list[Directive]) -> list[Finding]:
-    """The findings no directive covers; marks on each directive which of its codes were used."""
+    """The findings no directive covers; marks on each directive which of its codes were used.
+    A finding that points at a directive (ATR901) is never silenced by that directive."""
     active = regions(document, directives)
     if not active:
         return findings
@@ -135,6 +144,8 @@ def apply(document: Document, findings: list[Finding], directives: list[Directiv
     for f in findings:
         suppressed = False
         for r in active:
+            if r.directive.start <= f.start < r.directive.end:
+                continue  # a directive never silences a finding about itself
             if r.start <= f.start < r.end and not any(f.rule.startswith(s) for s in r.spared):
                 code = r.directive.covers(f.rule)
                 if code is not None:

@@ -19,7 +19,8 @@ class UnusedSuppression(Rule):
         "Flags an attrlint suppression directive (attrlint-disable, -disable-line, -disable-next-line, "
         "-disable-file) that suppressed no finding in this run, and each rule code in a directive that "
         "suppressed nothing. A directive naming a rule code that does not exist is flagged the same way, "
-        "with the unknown code named, since it can never suppress anything. Codes of rules that exist but "
+        "with the unknown code named, since it can never suppress anything; so is a comment that starts "
+        "like a directive but is misspelt ('attrlint-disabel'). Codes of rules that exist but "
         "are not selected for the file are not flagged (another configuration may run them). Vale's own "
         "'vale off' comments are never flagged. Fix it by deleting the stale comment or correcting the code, "
         "so that every suppression left in an article is one a reviewer must still read."
@@ -41,6 +42,13 @@ class UnusedSuppression(Rule):
             if d.verb in ("enable", "vale-off", "vale-on"):
                 continue
             where = Span(d.start, d.end)
+            if d.verb == "invalid":
+                comment = " ".join(ctx.document.text[d.start : d.end].split())
+                yield self.finding(start=d.start, end=d.end, sentence=where,
+                                   message=f"Not a suppression directive: \u201c{comment}\u201d suppresses nothing "
+                                           f"(see docs/configuration.md).",
+                                   evidence={"directive": comment, "invalid": True})
+                continue
             unknown = [c for c in d.codes if not any(k.startswith(c) for k in known)]
             if unknown:
                 yield self.finding(start=d.start, end=d.end, sentence=where,
@@ -54,7 +62,9 @@ class UnusedSuppression(Rule):
                                        message=f"Unused suppression \u201c{d.text}\u201d: it suppresses nothing.",
                                        evidence={"directive": d.text, "unused_codes": []})
                 continue
-            idle = [c for c in d.codes if c not in d.used and any(k.startswith(c) for k in ctx.rule_codes)]
+            # Codes covering this rule are left alone: what they silence is only known after it runs.
+            idle = [c for c in d.codes if c not in d.used and not self.code.startswith(c)
+                    and any(k.startswith(c) for k in ctx.rule_codes)]
             if idle:
                 yield self.finding(start=d.start, end=d.end, sentence=where,
                                    message=f"Unused suppression of {', '.join(idle)} in \u201c{d.text}\u201d: "
