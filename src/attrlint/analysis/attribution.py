@@ -119,9 +119,13 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             return None
     if _PASSIVE_BEFORE.search(before):
         return None  # "was reported", "had been twice denied": no agent here (vague phrases handle it)
+    if prev == "to":
+        return None  # an infinitive ("required to recognise") is not a statement
     lower = verb.lower()
-    if lower.endswith("ing") and lower not in _REPORTING_PARTICIPLES:
-        return None  # "the reporting period", "a warning sign", "..., asking the government to"
+    if lower.endswith("ing") and (lower not in _REPORTING_PARTICIPLES or not before.rstrip().endswith(",")):
+        return None  # "the reporting period", "from claiming asylum", "..., asking the government to"
+    if lower in _NEEDS_TOPIC and not regex.match(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]", after):
+        return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
         introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“.]|$)", after)
         if not introduces_speech and not before.rstrip().endswith((",", "”", '"')):
@@ -129,6 +133,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     subject = _subject_before(before)
     position = "inside"
     if subject is None:
+        # Inverted order only after a quotation or a comma: '"...," said Leong.'
+        if lower not in _INVERTING_VERBS or not before.rstrip().endswith((",", '"', "”", "’", "'")):
+            return None
         subject = _subject_after(after)
         if subject is None:
             return None
@@ -152,6 +159,13 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
+_NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
+_INVERTING_VERBS = frozenset(
+    """said says say added adds wrote writes asked asks explained explains continued continues noted notes
+    recalled recalls insisted insists warned warns argued argues stated states declared declares concluded
+    concludes replied replies responded responds remarked remarks claimed claims reported reports told tells
+    admitted admits acknowledged acknowledges observed observes commented comments""".split()
+)
 _REPORTING_PARTICIPLES = frozenset(
     "saying telling adding noting citing claiming arguing warning explaining stating insisting "
     "reporting estimating confirming announcing revealing writing acknowledging admitting".split()
