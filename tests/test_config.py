@@ -182,8 +182,8 @@ def test_exempt_and_lexicon_keys_change_findings(tmp_path, attrlint):  # noqa: F
     (tmp_path / ".git").mkdir()
     story = write(tmp_path / "s.txt", "Shares closed at $41.20 on Friday.\n\n"
                                       "The coach livestreamed that 300 fans came.\n\n"
-                                      "Insiders at the club say the coach will go.\n")
-    before = lint_json(attrlint, story)
+                                      "Whisperers say the coach will go.\n")
+    before = lint_json(attrlint, "--select", "ATR001,ATR002", story)
     assert [f["evidence"].get("claim") for f in json.loads(before.stdout)["files"][0]["findings"]
             if f["rule"] == "ATR001"] == ["$41.20", "300 fans"]
     assert "ATR002" not in rules_found(before)
@@ -192,9 +192,9 @@ def test_exempt_and_lexicon_keys_change_findings(tmp_path, attrlint):  # noqa: F
         exempt = ['closed at \\$[0-9.]+']
         [lexicons]
         reporting-verbs = ["livestream"]
-        vague-sources = ["insiders at the club"]
+        vague-sources = ["whisperers"]
         """)
-    assert rules_found(lint_json(attrlint, story)) == ["ATR002"]
+    assert rules_found(lint_json(attrlint, "--select", "ATR001,ATR002", story)) == ["ATR002"]
 
 
 def test_links_are_citations_key():

@@ -114,7 +114,7 @@ def test_vale_off_on_covers_every_rule():
 
 
 def test_unused_vale_comments_are_not_reported():
-    assert found("<!-- vale off -->\nThe weather was fine.\n<!-- vale on -->\n") == []
+    assert found("<!-- vale off -->\nThe ministry said the weather was fine.\n<!-- vale on -->\n") == []
 
 
 def test_unused_directive_is_reported_as_info():
@@ -133,8 +133,8 @@ def test_partly_used_directive_reports_the_idle_code():
 
 
 def test_unused_disable_without_codes_and_unused_file_directive():
-    assert found("<!-- attrlint-disable -->\nThe weather was fine.\n") == [("ATR901", 1)]
-    assert found("<!-- attrlint-disable-file -->\nThe weather was fine.\n") == [("ATR901", 1)]
+    assert found("<!-- attrlint-disable -->\nThe ministry said the weather was fine.\n") == [("ATR901", 1)]
+    assert found("<!-- attrlint-disable-file -->\nThe ministry said the weather was fine.\n") == [("ATR901", 1)]
 
 
 def test_unknown_code_in_directive_is_reported():
@@ -171,4 +171,15 @@ def test_misspelt_directive_is_reported_not_ignored():
 
 
 def test_unused_suppression_findings_can_themselves_be_suppressed():
-    assert found("<!-- attrlint-disable-file ATR901 -->\n<!-- attrlint-disable -->\nThe weather was fine.\n") == []
+    text = "<!-- attrlint-disable-file ATR901 -->\n<!-- attrlint-disable -->\nThe ministry said the weather was fine.\n"
+    assert found(text) == []
+
+
+def test_plain_text_reader_lists_standalone_comments_and_blanks_them():
+    from attrlint.readers.plaintext import PlainTextReader
+
+    text = f"<!-- attrlint-disable-next-line -->\n{FIGURE} <!-- not alone -->\n"
+    doc = PlainTextReader().read("a.txt", text)
+    assert [text[c.start : c.end] for c in doc.comments] == ["<!-- attrlint-disable-next-line -->"]
+    assert doc.prose.startswith(" " * 35 + "\nNorth Korea") and len(doc.prose) == len(text)
+    assert doc.sentence_text(doc.sentences[0]).startswith("North Korea")

@@ -73,7 +73,7 @@ KEYS: tuple[Key, ...] = (
     Key("lexicons.reporting-verbs", [], "a list of strings", _is_str_list,
         "Extra reporting verbs (`lemma` or `lemma|irregular|forms`), e.g. `\"tweet\"`."),
     Key("lexicons.vague-sources", [], "a list of strings", _is_str_list,
-        "Extra vague sources (`\"insiders at the club\"`): as subject of a reporting verb they are vague."),
+        "Extra vague sources (`\"whisperers\"`): as subject of a reporting verb they are vague."),
     Key("lexicons.vague-phrases", [], "a list of regular expressions", _is_str_list,
         "Extra hedges that make attribution vague on their own (`\"it is understood\"`)."),
     Key("lexicons.attribution-nouns", [], "a list of strings", _is_str_list,

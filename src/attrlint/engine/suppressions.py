@@ -1,8 +1,7 @@
 """Inline suppressions: directives in comments that silence findings, visibly.
 
-Directives live in ``<!-- ... -->`` comments: the spans a Markdown or HTML reader lists
-in ``Document.comments`` or, in a document without any (plain text), a comment that stands
-alone on its own line::
+Directives live in ``<!-- ... -->`` comments, the spans a reader lists in
+``Document.comments`` (in plain text: a comment standing alone on its own line)::
 
     <!-- attrlint-disable ATR001 -->  ...  <!-- attrlint-enable ATR001 -->
     <!-- attrlint-disable-line -->    <!-- attrlint-disable-next-line ATR002 -->
@@ -31,7 +30,6 @@ _DIRECTIVE = regex.compile(
     regex.IGNORECASE | regex.DOTALL,
 )
 _LOOKS_LIKE_DIRECTIVE = regex.compile(r"<!--\s*attrlint-", regex.IGNORECASE)
-_ALONE_ON_LINE = regex.compile(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
 
 
 @dataclass
@@ -67,10 +65,8 @@ class Region:
 
 def find_directives(document: Document) -> list[Directive]:
     text = document.text
-    spans = [(c.start, c.end) for c in document.comments] or [
-        m.span(1) for m in _ALONE_ON_LINE.finditer(text)]
     out = []
-    for start, end in spans:
+    for start, end in ((c.start, c.end) for c in document.comments):
         m = _DIRECTIVE.fullmatch(text, start, end)
         if m is None:
             if _LOOKS_LIKE_DIRECTIVE.match(text, start, end):  # a typo must not silently do nothing
