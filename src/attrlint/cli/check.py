@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE.  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH].  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
@@ -96,7 +96,7 @@ def run(argv: list[str]) -> int:
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
                     for path in files}
         baseline = read_baseline(Path(args.baseline)) if args.baseline else None
-        plugins.hook.attrlint_configure(config=dict(resolver.settings_for(".").values))
+        plugins.hook.attrlint_configure(config=dict(resolver.profile_for(args.paths[0]).settings.values))
     except ConfigError as exc:
         print(f"attrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
