@@ -81,12 +81,12 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
                 has_quantity: bool, is_caption: bool = False) -> str | None:
     """The reason this sentence is not a claim, or None when it is one."""
     text = sentence_text.strip()
-    if is_caption and not is_headline:
-        return "photo caption"
     if _DATELINE.match(text):
         return "dateline"
     if _CREDIT.match(text) or _BYLINE.match(text):
         return "credit or byline"
+    if is_caption and not is_headline:
+        return "photo caption"
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?"):
         return "question"
