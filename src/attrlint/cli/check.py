@@ -64,7 +64,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from attrlint.config.errors import ConfigError
     from attrlint.config.profile import ConfigResolver
-    from attrlint.engine.baseline import filter_baselined, read_baseline, write_baseline
+    from attrlint.engine.baseline import filter_baselined, read_baseline
     from attrlint.engine.linter import Report, lint_document
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
@@ -117,17 +117,7 @@ def run(argv: list[str]) -> int:
         fail_on[source.path] = profile.fail_on
 
     if args.write_baseline:
-        for line in [*report.input_errors, *report.internal_errors]:
-            print(f"attrlint: {line}", file=sys.stderr)
-        if report.input_errors or report.internal_errors:
-            return EXIT_ERROR
-        try:
-            count = write_baseline(Path(args.write_baseline), report.files)
-        except OSError as exc:
-            print(f"attrlint: {args.write_baseline}: cannot write baseline: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
-        print(f"attrlint: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
-        return EXIT_OK
+        return _write_baseline(Path(args.write_baseline), report)
     if baseline is not None:
         filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
@@ -139,6 +129,23 @@ def run(argv: list[str]) -> int:
         for line in [*report.input_errors, *report.internal_errors]:
             print(f"attrlint: {line}", file=sys.stderr)
     return exit_code(report, fail_on, args.exit_zero)
+
+
+def _write_baseline(file: Path, report) -> int:
+    """Record the findings instead of reporting them; refuse when some input failed."""
+    from attrlint.engine.baseline import write_baseline
+
+    for line in [*report.input_errors, *report.internal_errors]:
+        print(f"attrlint: {line}", file=sys.stderr)
+    if report.input_errors or report.internal_errors:
+        return EXIT_ERROR
+    try:
+        count = write_baseline(file, report.files)
+    except OSError as exc:
+        print(f"attrlint: {file}: cannot write baseline: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"attrlint: wrote {count} finding(s) to {file}", file=sys.stderr)
+    return EXIT_OK
 
 
 def exit_code(report, fail_on: str | dict[str, str], exit_zero: bool) -> int:
