@@ -66,6 +66,8 @@ class Rule:
     summary: ClassVar[str] = ""
     doc: ClassVar[str] = ""
     examples: ClassVar[tuple[Example, ...]] = ()
+    default_enabled: ClassVar[bool] = True  # False: runs only when selected (select / extend-select)
+    runs_after_suppressions: ClassVar[bool] = False  # True: sees ctx.directives with their use marked
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

@@ -34,7 +34,7 @@ class UnusedSuppression(Rule):
         Example("<!-- attrlint-disable -->\nExperts say the offensive cannot last.\n<!-- attrlint-enable -->\n",
                 False),
     )
-    runs_after_suppressions = True  # the linter calls it once suppressions have been applied
+    runs_after_suppressions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         known = ctx.options.get("known_codes") or ctx.rule_codes
