@@ -52,6 +52,8 @@ examples = [
   { text = "Minister criticises report.", flagged = false },
 ]
 '''
+CONDITIONAL = 'kind = "conditional"\ncode = "HSE1"\nname = "x"\nmessage = "m"\ndoc = "d"\nseverity = "warning"\n' \
+              'category = "other"\n'
 
 
 # --- the shipped examples are documented and tested like built-in rules -----------------
@@ -184,9 +186,10 @@ def test_explain_and_rules_list_house_rules(tmp_path, attrlint):  # noqa: F811
     (EXISTENCE + "timeout = 0\n", "field 'timeout': expected a number of seconds"),
     (EXISTENCE.replace("flagged = true", "flagged = 1"), "field 'examples': expected an array of tables"),
     (EXISTENCE.replace('"HSE100"', '"ATR001"'), "field 'code': ATR001 is already used by unattributed-numeric-claim"),
-    ('kind = "conditional"\ncode = "HSE1"\nname = "x"\nmessage = "m"\ndoc = "d"\n', "missing field 'pattern'"),
-    ('kind = "conditional"\ncode = "HSE1"\nname = "x"\nmessage = "m"\ndoc = "d"\npattern = "poll"\nunless = "("\n',
-     "field 'unless': invalid regular expression"),
+    (CONDITIONAL, "missing field 'pattern'"),
+    (CONDITIONAL + 'pattern = "poll"\nunless = "("\n', "field 'unless': invalid regular expression"),
+    (CONDITIONAL.replace('severity = "warning"\n', ""), "missing field 'severity' (expected one of info, warning"),
+    (CONDITIONAL.replace('category = "other"\n', ""), "missing field 'category'"),
     ('kind = "lexicon"\nlexicon = "verbs"\nentries = []\n', "field 'lexicon': expected one of abbreviations,"),
     ('kind = "lexicon"\nlexicon = "vague-sources"\nentries = [1]\n', "field 'entries': expected a list of strings"),
     ("kind = [\n", "invalid TOML"),

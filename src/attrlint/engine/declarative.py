@@ -54,8 +54,8 @@ class DeclarativeRule(Rule):
         self.code = spec["code"]
         self.name = spec["name"]
         self.message = spec["message"]
-        self.severity = spec.get("severity", "warning")
-        self.category = spec.get("category", "other")
+        self.severity = spec["severity"]
+        self.category = spec["category"]
         self.doc = spec["doc"]
         self.summary = spec.get("summary", "") or self.doc.split(". ")[0]
         self.examples = tuple(Example(e["text"], e["flagged"], e.get("note", "")) for e in spec.get("examples", []))
@@ -162,8 +162,8 @@ def load_rule_file(path: Path) -> DeclarativeRule | tuple[str, list[str]]:
           "a lower-case slug, e.g. poll-needs-pollster")
     _need(spec, path, "message", lambda v: isinstance(v, str) and v.strip(), "a non-empty string")
     _need(spec, path, "doc", lambda v: isinstance(v, str) and v.strip(), "a non-empty string")
-    _optional(spec, path, "severity", lambda v: v in SEVERITIES, f"one of {', '.join(SEVERITIES)}")
-    _optional(spec, path, "category", lambda v: v in CATEGORIES, f"one of {', '.join(CATEGORIES)}")
+    _need(spec, path, "severity", lambda v: v in SEVERITIES, f"one of {', '.join(SEVERITIES)}")
+    _need(spec, path, "category", lambda v: v in CATEGORIES, f"one of {', '.join(CATEGORIES)}")
     _optional(spec, path, "summary", lambda v: isinstance(v, str), "a string")
     _optional(spec, path, "enabled", lambda v: isinstance(v, bool), "true or false")
     _optional(spec, path, "ignore-case", lambda v: isinstance(v, bool), "true or false")
