@@ -183,3 +183,36 @@ def test_plain_text_reader_lists_standalone_comments_and_blanks_them():
     assert [text[c.start : c.end] for c in doc.comments] == ["<!-- attrlint-disable-next-line -->"]
     assert doc.prose.startswith(" " * 35 + "\nNorth Korea") and len(doc.prose) == len(text)
     assert doc.sentence_text(doc.sentences[0]).startswith("North Korea")
+
+
+FRAGMENTS = [FIGURE, VAGUE, "\n", "\n\n", "\r\n", " ", "<!-- attrlint-disable -->", "<!-- attrlint-enable -->",
+             "<!-- attrlint-disable ATR001 -->", "<!-- attrlint-enable ATR002, ATR001 -->",
+             "<!-- attrlint-disable-line -->", "<!-- attrlint-disable-next-line ATR00 -->",
+             "<!-- attrlint-disable-file ATR002 -->", "<!-- vale off -->", "<!-- vale on -->",
+             "<!-- attrlint-disabel -->", "<!-- attrlint-disable ZZZ9 -- why -->"]
+
+
+def test_directives_in_any_arrangement_only_ever_remove_findings():
+    import dataclasses
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from attrlint.readers.plaintext import PlainTextReader
+
+    rules = list(RULES.values())
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
+    def check(parts):
+        text = "".join(parts)
+        document = PlainTextReader().read("a.txt", text)
+        with_directives = lint_document(document, rules, default_lexicons()).findings
+        for f in with_directives:
+            assert 0 <= f.start < f.end <= len(text)
+        without = lint_document(dataclasses.replace(document, comments=[]), rules, default_lexicons()).findings
+        assert not [f for f in without if f.rule == "ATR901"]
+        kept = {(f.rule, f.start) for f in with_directives if f.rule != "ATR901"}
+        assert kept <= {(f.rule, f.start) for f in without}
+
+    check()
