@@ -127,7 +127,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     words_before = before.split()
     prev = words_before[-1].lower().strip("\"“”'’,") if words_before else ""
     # A noun use ("a report", "the rule", "its forecast") is not a verb.
-    if prev in DETERMINERS or prev.endswith(("'s", "’s")):
+    if prev in DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")):
         if not verb.lower().endswith(("ed", "said", "told", "says", "tells")):
             return None
     if _PASSIVE_BEFORE.search(before):
@@ -167,6 +167,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
 
 
+_PREPOSITIONS = frozenset("in on at for with by from into about via through under over after before".split())
 _PASSIVE_BEFORE = regex.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:(?:not|also|then|never|reportedly|twice|"
     r"first|later|\w+ly)\s+){0,2}$",
