@@ -111,7 +111,8 @@ def run(argv: list[str]) -> int:
         profile = profiles[path]
         reader = choose_reader(registry.readers, source.path)
         document = reader.read(source.path, source.text)
-        result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options)
+        result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
+                               explain_passes=args.show_evidence)
         result.findings = profile.finish(result.findings)
         report.files.append(result)
         fail_on[source.path] = profile.fail_on

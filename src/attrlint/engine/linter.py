@@ -17,6 +17,7 @@ class FileResult:
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # internal errors (a rule raised), one line each
+    passes: list[dict] | None = None  # with --show-evidence: claims that passed and the cue that sourced them
 
 
 @dataclass
@@ -41,11 +42,13 @@ class Report:
 
 
 def lint_document(document: Document, rules: list, lexicons: Lexicons,
-                  options: dict | None = None) -> FileResult:
+                  options: dict | None = None, explain_passes: bool = False) -> FileResult:
     """Run every rule on one document; a rule that raises is recorded, not fatal.
 
     Findings covered by a suppression directive are dropped; rules that review the
     suppressions themselves (``runs_after_suppressions``) run after that.
+    ``explain_passes`` also records, for every claim that passed, the cue taken as its
+    attribution (``--show-evidence``).
     """
     ctx = RuleContext(document, lexicons, options or {}, frozenset(r.code for r in rules))
     result = FileResult(document.path, document)
@@ -58,6 +61,10 @@ def lint_document(document: Document, rules: list, lexicons: Lexicons,
         _run(rule, ctx, result)
     result.findings[reviewed:] = suppressions.apply(document, result.findings[reviewed:], ctx.directives)
     result.findings.sort(key=Finding.sort_key)
+    if explain_passes:
+        from attrlint.analysis.evidence import passed_claims
+
+        result.passes = passed_claims(ctx.analysis)
     return result
 
 
