@@ -299,3 +299,16 @@ def test_config_command_reports_errors(tmp_path, attrlint):  # noqa: F811
     run = attrlint("config", tmp_path)
     assert run.returncode == 2 and run.stderr.startswith(f"attrlint: {config}: key 'select': unknown rule code")
     assert attrlint("config", tmp_path / "missing").returncode == 2
+
+
+def test_globs_only_look_below_their_base(tmp_path):
+    from attrlint.config.globs import path_matches
+
+    story = tmp_path / "src" / "desk" / "drafts" / "a.md"
+    assert path_matches(str(story), "drafts", tmp_path)
+    assert path_matches(str(story), "desk/drafts/*", tmp_path)
+    assert path_matches(str(story), "*.md", tmp_path)
+    assert not path_matches(str(story), "src", tmp_path / "src")  # above the base: never matched
+    assert path_matches(str(story), "src", tmp_path)
+    assert not path_matches(str(story), "*.txt", tmp_path)
+    assert path_matches("elsewhere/x.md", "elsewhere", tmp_path)  # outside the base: as given

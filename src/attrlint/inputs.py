@@ -6,7 +6,6 @@ naming the file; the CLI prints it and exits 2.  Files are only ever opened for 
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from dataclasses import dataclass
@@ -26,15 +25,6 @@ class Source:
     text: str
 
 
-def path_matches(path: str, pattern: str) -> bool:
-    """Whether a glob matches the end of ``path``: its name, a folder on it, or a tail of
-    it (``drafts``, ``*.draft.md``, ``archive/2019/*``), wherever the run started."""
-    parts = Path(os.path.abspath(path)).parts[1:]
-    pattern = pattern.strip("/")
-    return any(fnmatch.fnmatchcase("/".join(parts[i:j]), pattern)
-               for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
-
-
 def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
              exclude: list[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """Expand folders into the files to lint.  Returns ``(files, errors)``.
@@ -42,8 +32,10 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
     Files named explicitly are always linted, whatever their extension; folders are
     walked for ``extensions``, in sorted order, without following symlinked folders
     (so a symlink loop cannot trap the walk), skipping files and folders that match a
-    glob in ``exclude`` (see :func:`path_matches`).
+    glob in ``exclude`` below the walked folder (see :func:`attrlint.config.globs.path_matches`).
     """
+    from attrlint.config.globs import path_matches
+
     files: list[str] = []
     errors: list[str] = []
     for raw in paths:
@@ -54,11 +46,11 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
         if p.is_dir():
             for root, dirs, names in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not any(path_matches(os.path.join(root, d), g) for g in exclude))
+                                 and not any(path_matches(os.path.join(root, d), g, p) for g in exclude))
                 for name in sorted(names):
                     path = os.path.join(root, name)
                     if (name.lower().endswith(extensions) and not name.startswith(".")
-                            and not any(path_matches(path, g) for g in exclude)):
+                            and not any(path_matches(path, g, p) for g in exclude)):
                         files.append(path)
         elif p.exists():
             files.append(raw)

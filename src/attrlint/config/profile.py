@@ -19,11 +19,11 @@ from attrlint.analysis.lexicons import Lexicons
 from attrlint.config import schema
 from attrlint.config.discovery import find_config_file
 from attrlint.config.errors import ConfigError
+from attrlint.config.globs import path_matches
 from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
 from attrlint.config.settings import Settings, load_settings
 from attrlint.engine.declarative import HouseRules, load_rule_paths
 from attrlint.engine.findings import Finding
-from attrlint.inputs import path_matches
 
 _CODE_KEYS = ("select", "extend-select", "ignore")
 _REGEX_KEYS = ("analysis.exempt", "lexicons.vague-phrases")
@@ -44,7 +44,7 @@ class Profile:
     def rules_for(self, path: str) -> list:
         """The selected rules minus those ``per-file-ignores`` drops for ``path``."""
         dropped = [code for glob, codes in self.settings["per-file-ignores"].items()
-                   if path_matches(path, glob) for code in normalise(codes)]
+                   if path_matches(path, glob, self.settings.base_dir) for code in normalise(codes)]
         return [r for r in self.rules if not matches(r.code, dropped)] if dropped else self.rules
 
     def finish(self, findings: list[Finding]) -> list[Finding]:

@@ -52,14 +52,14 @@ KEYS: tuple[Key, ...] = (
     Key("ignore", [], "a list of rule codes or code prefixes", _is_str_list,
         "Rules never to run; wins over `select`.", holds_codes=True),
     Key("per-file-ignores", {}, "a table of glob = [rule codes]", _is_codes_table,
-        "Rules not to run on files matching a glob (matched against the end of the file's path, "
+        "Rules not to run on files matching a glob (matched below the configuration's folder, "
         "e.g. `\"archive/*\" = [\"ATR002\"]`).", holds_codes=True),
     Key("severity", {}, f"a table of rule code = one of {', '.join(SEVERITIES)}", _is_severity_table,
         "Severity overrides per rule code or prefix (`ATR002 = \"error\"`).", holds_codes=True),
     Key("fail-on", "warning", f"one of {', '.join(SEVERITIES)}", lambda v: v in SEVERITIES,
         "Lowest severity that makes the exit code 1."),
     Key("exclude", [], "a list of glob patterns", _is_str_list,
-        "Files and folders to skip when walking a folder (globs matched against the end of the path, "
+        "Files and folders to skip when walking a folder (globs matched below the walked folder, "
         "e.g. `drafts`, `*.draft.md`). Files named on the command line are always linted."),
     Key("rule-paths", [], "a list of folder paths", _is_str_list,
         "Folders of declarative house-rule files (`*.toml`), relative to the configuration file."),
