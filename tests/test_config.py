@@ -312,3 +312,11 @@ def test_globs_only_look_below_their_base(tmp_path):
     assert path_matches(str(story), "src", tmp_path)
     assert not path_matches(str(story), "*.txt", tmp_path)
     assert path_matches("elsewhere/x.md", "elsewhere", tmp_path)  # outside the base: as given
+
+
+def test_config_command_applies_per_file_ignores_to_a_file(tmp_path, attrlint):  # noqa: F811
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "attrlint.toml", '[per-file-ignores]\n"archive/*" = ["ATR00"]\n')
+    old = write(tmp_path / "archive/old.txt", UNSOURCED)
+    assert "# rules that run: ATR901" in attrlint("config", old).stdout.splitlines()
+    assert "ATR001" in attrlint("config", tmp_path).stdout.splitlines()[2]

@@ -36,15 +36,16 @@ def run_config(argv: list[str]) -> int:
         print(f"attrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     settings = profile.settings
+    rules = profile.rules_for(args.path) if Path(args.path).is_file() else profile.rules
     if args.format == "json":
         json.dump({"path": args.path, "config_file": str(settings.file) if settings.file else None,
                    "values": settings.values, "origin": settings.origin,
-                   "rules": [r.code for r in profile.rules]}, sys.stdout, indent=2)
+                   "rules": [r.code for r in rules]}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     lines = [f"# effective configuration for {args.path}",
              f"# configuration file: {settings.file or 'none'}",
-             f"# rules that run: {', '.join(r.code for r in profile.rules) or 'none'}"]
+             f"# rules that run: {', '.join(r.code for r in rules) or 'none'}"]
     rows = [(f"{key} = {_toml(value)}", settings.origin[key]) for key, value in settings.values.items()]
     width = max(len(r[0]) for r in rows)
     lines.extend(f"{text.ljust(width)}  # {origin}" for text, origin in rows)
