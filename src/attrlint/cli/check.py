@@ -57,7 +57,13 @@ def select_rules(rules: dict, select: str, ignore: str) -> list:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    return lint_and_write(build_parser().parse_args(argv), sys.stdout)
+
+
+def lint_and_write(args: argparse.Namespace, stream) -> int:
+    """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
+
+    Shared by ``attrlint check`` and ``attrlint report``."""
     from attrlint.analysis.lexicons import Lexicons
     from attrlint.engine.linter import Report, lint_document
     from attrlint.engine.plugins import load_plugins
@@ -93,8 +99,8 @@ def run(argv: list[str]) -> int:
         report.files.append(lint_document(document, rules, lexicons))
 
     color = {"always": True, "never": False}.get(args.color)
-    options = {"color": color, "show_evidence": args.show_evidence}
-    formatter = formatter_factory(sys.stdout, options)
+    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": lexicons}
+    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:
