@@ -133,14 +133,17 @@ def _finding_id(number: int, index: int) -> str:
 
 
 def _tip(finding) -> str:
-    return f"{finding.rule} {finding.name} ({finding.severity}): {finding.message}"
+    """Hover and focus text: what kind of finding, which rule, then the message."""
+    return (f"{KINDS[finding_kind(finding)]} \u00b7 {finding.rule} \u00b7 {finding.severity}\n"
+            f"{finding.message} [{finding.name}]")
 
 
 def _article(number: int, result, analysis, summary: ArticleSummary, several: bool) -> str:
     head = [f'<section class="article" id="a{number}" aria-labelledby="a{number}-h">',
             f'<h2 id="a{number}-h">{escape_text(result.path)}</h2>']
     if several:
-        head.append(f'<div class="article-summary">{_summary(summary)}</div>')
+        head.append(f'<details class="article-summary"><summary>{_summary_line(summary)}</summary>'
+                    f"{_summary(summary)}</details>")
     if result.document is None:
         return "\n".join([*head, "<p>The article could not be read.</p>", "</section>"])
     highlights = []
@@ -157,7 +160,7 @@ def _article(number: int, result, analysis, summary: ArticleSummary, several: bo
             after=f'<sup class="ref" data-n="{index}" aria-hidden="true"></sup>',
             order=0,
         ))
-        descriptions.append(f'<span id="{fid}-d">{escape_text(KINDS[kind])}. {escape_text(_tip(f))}</span>')
+        descriptions.append(f'<span id="{fid}-d">{escape_text(_tip(f))}</span>')
     for cue in pass_cues(analysis) if analysis is not None else []:
         reach = f"; sources {cue.sentences} sentences" if cue.sentences > 1 else ""
         highlights.append(Highlight(
@@ -186,7 +189,8 @@ def _summary(summary: ArticleSummary) -> str:
         figures = '<p class="share">No sentences with figures.</p>'
     else:
         figures = (f'<p class="share">Figures attributed: <strong>{round(share * 100)}%</strong> '
-                   f"({summary.figures_attributed} of {summary.figure_sentences} sentences with figures) "
+                   f"({summary.figures_attributed} of {summary.figure_sentences} "
+                   f"sentence{'s' if summary.figure_sentences != 1 else ''} with figures) "
                    f'<meter min="0" max="1" value="{share:.3f}"></meter></p>')
     groups = []
     for kind, label in SOURCE_KINDS.items():
@@ -200,6 +204,14 @@ def _summary(summary: ArticleSummary) -> str:
                       f"<ul>{items}</ul></div>")
     return (f'<ul class="counts">{counts}</ul>{figures}'
             f'<h3 class="sources-h">Sources cited</h3>{"".join(groups)}')
+
+
+def _summary_line(summary: ArticleSummary) -> str:
+    share = summary.figure_share
+    parts = [f"{summary.findings} finding{'s' if summary.findings != 1 else ''}",
+             "no figures" if share is None else f"{round(share * 100)}% of figures attributed",
+             f"{len(summary.sources)} source{'s' if len(summary.sources) != 1 else ''} cited"]
+    return " · ".join(parts)
 
 
 def _contents(articles) -> list[str]:

@@ -33,6 +33,7 @@ _PERSON_NOUNS = frozenset(
     officer executive employee adviser advisor staffer member person lawmaker analyst expert
     witness resident investigator minister negotiator""".split()
 )
+_EDGE_PUNCTUATION = " \t\n.,;:!?\"“”'’"
 _ANONYMOUS_STOP = frozenset("close familiar with at from of in to who for on".split())
 
 
@@ -109,12 +110,19 @@ def summarise(findings: list[Finding], analysis) -> ArticleSummary:
 
 def _cited(sa, text: str) -> list[tuple[str, str]]:
     """The sources a sentence cites: the one that sources it (if it is its own), and every
-    vague or anonymous one.  Cues that source nothing and pronouns ("he said") are left out."""
+    vague or anonymous one.  Cues that source nothing and pronouns ("he said") are left out,
+    and so is a vague phrase ("experts say") overlapping a cue that names its source ("experts")."""
     cues = [c for c in sa.cues if c is sa.source or source_kind(c) != "named"]
-    cited = [(c.source, source_kind(c)) for c in cues if c.source.lower() not in PRONOUNS]
+    sourced = [c for c in cues if c.kind != "vague-phrase"]
+    cues = [c for c in cues if c.kind != "vague-phrase" or not any(_overlap(c, o) for o in sourced)]
+    cited = [(c.source.strip(_EDGE_PUNCTUATION), source_kind(c)) for c in cues if c.source.lower() not in PRONOUNS]
     if isinstance(sa.source, Span) and sa.source_from == "citation":
         cited.append((" ".join(text[sa.source.start : sa.source.end].split()), "named"))
     return cited
+
+
+def _overlap(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def combine(summaries: list[ArticleSummary]) -> ArticleSummary:
