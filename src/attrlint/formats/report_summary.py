@@ -93,7 +93,7 @@ def summarise(findings: list[Finding], analysis) -> ArticleSummary:
     text = analysis.document.text
     seen: dict[str, SourceCited] = {}
     for sa in analysis.sentences:
-        if sa.quantities:
+        if sa.claim_kind == "numeric":  # as ATR001 sees it: a figure in a sentence that is a claim
             summary.figure_sentences += 1
             summary.figures_attributed += sa.attributed
         for written, kind in _cited(sa, text):
@@ -165,25 +165,12 @@ def pass_cues(analysis) -> list[PassCue]:
         source = sa.source
         if source is None:
             continue
-        text = analysis.document.text
-        start, end = _visible_range(source, text)
-        if (start, end) in found:
-            found[start, end].sentences += 1
+        key = (source.start, source.end)
+        if key in found:
+            found[key].sentences += 1
         else:
-            found[start, end] = PassCue(start, end, _describe(source, text))
+            found[key] = PassCue(source.start, source.end, _describe(source, analysis.document.text))
     return sorted(found.values(), key=lambda c: (c.start, c.end))
-
-
-def _visible_range(source: Cue | Span, text: str) -> tuple[int, int]:
-    """Where to highlight a cue.  A verb cue's start can fall a character or two inside its
-    subject (the analysis counts the subject without the space before the verb); start at
-    the subject as written when it is found right there."""
-    start, end = source.start, source.end
-    if isinstance(source, Cue) and source.kind == "verb" and not text.startswith(source.source, start):
-        found = text.rfind(source.source, max(0, start - 3), end)
-        if found >= 0:
-            start = found
-    return start, end
 
 
 def _describe(source: Cue | Span, text: str) -> str:
