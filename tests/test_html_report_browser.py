@@ -132,6 +132,10 @@ def test_hover_and_focus_show_rule_and_message(open_page, tmp_path):
     assert findings[1]["message"] in page.locator(f"[id='{described}']").text_content()
     page.keyboard.press("Escape")
     assert tip.is_hidden()
+    # Tab goes from the cue toggle straight to the first highlight (hidden cues are no stops).
+    page.focus("#show-cues")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f1-1" and tip.is_visible()
 
 
 def test_panel_link_jumps_to_the_finding_and_toggle_shows_cues(open_page, tmp_path):

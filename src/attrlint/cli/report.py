@@ -7,6 +7,7 @@ so a failed run never leaves a half-written report behind.
 
 from __future__ import annotations
 
+import argparse
 import io
 import sys
 
@@ -22,6 +23,9 @@ def run(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="where to write the page (default: standard output)")
     parser.set_defaults(format="html")
+    for action in parser._actions:  # check's --format is accepted (html only) but not advertised
+        if "--format" in action.option_strings:
+            action.help = argparse.SUPPRESS
     args = parser.parse_args(argv)
     if args.format != "html":
         print(f"attrlint: report writes HTML only (got --format {args.format}); use attrlint check for other formats",
