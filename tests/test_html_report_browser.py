@@ -152,7 +152,7 @@ def test_panel_link_jumps_to_the_finding_and_toggle_shows_cues(open_page, tmp_pa
     assert hidden_bg == "rgba(0, 0, 0, 0)" and shown_bg != hidden_bg
     assert cue.get_attribute("tabindex") == "0"
     cue.hover()
-    assert page.locator("#tip").inner_text().startswith("Attribution:")
+    assert page.locator("#tip").inner_text().startswith("Source")
     _screenshot(page, "html-report-cues.png")
 
 

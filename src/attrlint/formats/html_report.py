@@ -162,11 +162,11 @@ def _article(number: int, result, analysis, summary: ArticleSummary, several: bo
         ))
         descriptions.append(f'<span id="{fid}-d">{escape_text(_tip(f))}</span>')
     for cue in pass_cues(analysis) if analysis is not None else []:
-        reach = f"; sources {cue.sentences} sentences" if cue.sentences > 1 else ""
+        reach = f" \u00b7 covers {cue.sentences} sentences" if cue.sentences > 1 else ""
         highlights.append(Highlight(
             cue.start, cue.end, "span",
             attrs=(("class", "cue"), ("data-start", str(cue.start)), ("data-end", str(cue.end)),
-                   ("title", f"Attribution: {cue.description}{reach}")),
+                   ("title", f"{cue.description}{reach}")),
             order=1,
         ))
     body = mark_up(result.document.text, highlights)

@@ -59,7 +59,7 @@ class PassCue:
 
     start: int
     end: int
-    description: str  # "according to the ministry" (named), ...
+    description: str  # 'Source “the ministry” (named)\nCue: according-to', ...
     sentences: int = 1  # how many sentences it sources
 
 
@@ -175,8 +175,8 @@ def pass_cues(analysis) -> list[PassCue]:
 
 def _describe(source: Cue | Span, text: str) -> str:
     if isinstance(source, Cue):
-        return f"{source.kind} cue, {source.quality} source \u201c{source.source}\u201d"
-    return f"citation \u201c{' '.join(text[source.start : source.end].split())}\u201d"
+        return f"Source \u201c{source.source}\u201d ({source_kind(source)})\nCue: {source.kind}"
+    return f"Source: a citation, \u201c{' '.join(text[source.start : source.end].split())}\u201d"
 
 
 def _source_key(written: str) -> str:
