@@ -247,3 +247,10 @@ def test_hedge_before_the_speaker_is_vague():
 )
 def test_vague_phrases(text):
     assert "ATR002" in codes(text)
+
+
+def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
+    text = '"We won 3-0,"  said   the  coach\n of the  team.'
+    (sa,) = analysed(text)
+    (cue,) = sa.named_cues
+    assert text[cue.start : cue.end].startswith("said") and cue.end <= len(text)

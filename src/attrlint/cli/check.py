@@ -96,7 +96,7 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             continue
         reader = choose_reader(registry.readers, source.path)
         document = reader.read(source.path, source.text)
-        report.files.append(lint_document(document, rules, lexicons))
+        report.files.append(lint_document(document, rules, lexicons, explain_passes=args.show_evidence))
 
     color = {"always": True, "never": False}.get(args.color)
     options = {"color": color, "show_evidence": args.show_evidence, "lexicons": lexicons}
