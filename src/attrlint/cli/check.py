@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH].  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH] | "
+        "attrlint report PATH... -o FILE.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
@@ -61,7 +62,13 @@ def cli_overrides(args) -> dict:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    return lint_and_write(build_parser().parse_args(argv), sys.stdout)
+
+
+def lint_and_write(args: argparse.Namespace, stream) -> int:
+    """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
+
+    Shared by ``attrlint check`` and ``attrlint report``."""
     from attrlint.config.errors import ConfigError
     from attrlint.config.profile import ConfigResolver
     from attrlint.engine.baseline import filter_baselined, read_baseline
@@ -123,8 +130,10 @@ def run(argv: list[str]) -> int:
         filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
     color = {"always": True, "never": False}.get(args.color)
-    options = {"color": color, "show_evidence": args.show_evidence}
-    formatter = formatter_factory(sys.stdout, options)
+    first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
+               "analysis": first.options["analysis"]}
+    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:

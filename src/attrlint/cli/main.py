@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "rules": "attrlint.cli.rules:run_rules",
     "explain": "attrlint.cli.rules:run_explain",
     "config": "attrlint.cli.config_cmd:run_config",
+    "report": "attrlint.cli.report:run",
 }
 
 
