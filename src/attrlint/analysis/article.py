@@ -17,7 +17,9 @@ Attribution never crosses a block (paragraph) break.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -115,13 +117,16 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
     result: list[SentenceAnalysis] = []
     quotes_by_block, continued = _quotations(document)
     captions = _caption_blocks(document)
+    passed = 0  # citations[:passed] all end before the current sentence (sentences come in order)
     for sentence in document.sentences:
         sa = SentenceAnalysis(sentence)
         sa.quantities = find_quantities(prose, sentence.start, sentence.end, lex)
         if exempt is not None:
             sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)]
         sa.cues = find_cues(prose, sentence.start, sentence.end, lex)
-        sa.citations = [c for c in citations if c.start < sentence.end and sentence.start < c.end]
+        while passed < len(citations) and citations[passed].end <= sentence.start:
+            passed += 1
+        sa.citations = [c for c in citations[passed:] if c.start < sentence.end and sentence.start < c.end]
         _place_in_quotations(sa, quotes_by_block[sentence.block], prose)
         _classify_claim(sa, document, prose, sentence.block in captions)
         result.append(sa)
@@ -148,8 +153,12 @@ def _quotations(document: Document) -> tuple[dict[int, list[tuple[int, int]]], s
 def _place_in_quotations(sa: SentenceAnalysis, spans: list[tuple[int, int]], prose: str) -> None:
     s, e = sa.sentence.start, sa.sentence.end
     inside = 0
-    for qs, qe in spans:
-        if qs < e and s < qe:
+    # The spans are in order and never overlap: only those from the first that ends after the
+    # sentence starts can touch it (a block's sentences would otherwise each scan all of them).
+    for qs, qe in spans[bisect.bisect_right(spans, s, key=lambda span: span[1]):]:
+        if qs >= e:
+            break
+        if s < qe:
             inside += min(e, qe) - max(s, qs)
             if sa.quote_group < 0:
                 sa.quote_group = qs
@@ -177,7 +186,7 @@ def _classify_claim(sa: SentenceAnalysis, document: Document, prose: str, is_cap
     reason = not_a_claim(
         prose[sa.sentence.start : sa.sentence.end],
         is_caption=is_caption,
-        block_text=prose[block.start : block.end],
+        block_text=_block_text(prose, block.start, block.end),
         block_kind=block.kind,
         is_headline=sa.sentence.block == 0 and sa.sentence.index_in_block == 0,
         has_quantity=bool(sa.quantities),
@@ -190,6 +199,12 @@ def _classify_claim(sa: SentenceAnalysis, document: Document, prose: str, is_cap
         sa.claim_kind = "quote"
     else:
         sa.claim_kind = "factual"
+
+
+@lru_cache(maxsize=4)
+def _block_text(prose: str, start: int, end: int) -> str:
+    """One copy of a block's text for all its sentences (copying it per sentence is quadratic)."""
+    return prose[start:end]
 
 
 def _exempted(exempt: regex.Pattern, prose: str, sentence: Sentence, q: Quantity) -> bool:

@@ -9,6 +9,8 @@ Every decision carries a reason so an editor can see why a sentence did (not) co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from attrlint.analysis.numbers import MONTHS, WEEKDAYS
@@ -82,6 +84,13 @@ _TERMINAL = regex.compile(r"[.!?…:;\"”’)]\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+@lru_cache(maxsize=4)
+def _is_unterminated_line(block_text: str) -> bool:
+    """One line with no closing punctuation.  Cached: every sentence of a block asks, and a
+    block can be megabytes long."""
+    return "\n" not in block_text and "\r" not in block_text and not _TERMINAL.search(block_text)
+
+
 def is_credit(sentence_text: str) -> bool:
     """A photo credit, source list or byline line ("Image: NASA.", "By Jane Doe")."""
     return bool(_CREDIT.match(sentence_text) or _BYLINE.match(sentence_text))
@@ -105,8 +114,7 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "fragment"
     if block_kind == "heading" and not is_headline and not has_quantity:
         return "heading"
-    single_line = "\n" not in block_text and "\r" not in block_text
-    if single_line and not _TERMINAL.search(block_text) and not is_headline and not has_quantity:
+    if _is_unterminated_line(block_text) and not is_headline and not has_quantity:
         return "heading"  # a line with no closing punctuation: a kicker, section title or caption
     if not has_quantity and _is_generic_explanation(text):
         return "explains how something works"
