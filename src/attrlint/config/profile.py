@@ -121,7 +121,7 @@ class ConfigResolver:
         if self.config_file is not None:
             return self.config_file.resolve()
         target = Path.cwd() if path == "-" else Path(path)
-        folder = target.resolve() if target.is_dir() else target.resolve().parent
+        folder = target.resolve() if target.is_dir() else _resolved_folder_of(target)
         if folder not in self._files:
             self._files[folder] = find_config_file(folder)
         return self._files[folder]
@@ -137,3 +137,12 @@ class ConfigResolver:
         if file not in self._profiles:
             self._profiles[file] = build_profile(self.settings_for(path), self.registry)
         return self._profiles[file]
+
+
+def _resolved_folder_of(file: Path) -> Path:
+    """The real folder of a file; for a symlink loop (reported later as a bad input, not an
+    internal error) the folder the link is in."""
+    try:
+        return file.resolve().parent
+    except (RuntimeError, OSError):  # RuntimeError up to Python 3.12, OSError (ELOOP) after
+        return file.parent.resolve()
