@@ -231,7 +231,8 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
     _resolve_quotations(prose, sentences, continued)
 
 
-_JOIN = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+but\s+")
+# A whitespace run is entered at its start only (else a long run is rescanned from each space).
+_JOIN = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s++but\s+")
 
 
 def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:

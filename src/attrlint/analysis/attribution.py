@@ -266,9 +266,10 @@ def _trim_source(src: str) -> str:
 
 # What ends a source phrase: a relative or a new clause ("according to the service had a 4.1
 # quake"), a number, or "as" in "citing the ban as his reason".
+# A whitespace run is entered at its start only (else a long run is rescanned from each space).
 _SOURCE_END = regex.compile(
-    r"\s*\b(?:that|which|who|there|this|these|it|its|as|had|has|have|is|are|was|were|will|would|can|could|"
-    r"did|does|do|said|says)\b|\s*\d"
+    r"(?<!\s)\s*+(?:\b(?:that|which|who|there|this|these|it|its|as|had|has|have|is|are|was|were|will|would|"
+    r"can|could|did|does|do|said|says)\b|\d)"
 )
 
 

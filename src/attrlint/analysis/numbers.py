@@ -65,13 +65,15 @@ class Quantity:
 def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     words = "|".join(sorted(number_words, key=len, reverse=True))
     word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
+    # A percentage's figure is at most 41 digits and commas: unbounded, "1,1,1,..." was
+    # rescanned to its end at every "1" (quadratic; 100 s for 32 kB).
     return regex.compile(
         rf"""
         (?:(?P<bound>\b(?:{BOUNDS}))\s+)?
         (?:
           (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s?)
              \d[\d,]*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
-        | (?P<percent>\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b|pc\b))
+        | (?P<percent>\b\d[\d,]{{0,40}}+(?:\.\d+)?\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b|pc\b))
         | (?P<rank>\b(?:{ORDINALS})[\s-](?:{SUPERLATIVES})\b)
         | (?P<magnitude>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|
              hundreds\s+of\s+millions|dozens|hundreds|thousands|millions|billions|trillions|scores)\s+of\b
