@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB (gitignore syntax) when walking folders; repeatable")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--stdin-filename", help="name to report (and pick the reader by) for standard input")
     p.add_argument("--show-evidence", action="store_true", help="show what was taken as claim and source")
@@ -80,7 +82,7 @@ def run(argv: list[str]) -> int:
     lexicons = Lexicons(extra=registry.lexicon_additions)
 
     report = Report()
-    files, errors = discover(args.paths)
+    files, errors = discover(args.paths, exclude=args.exclude)
     report.input_errors.extend(errors)
     for path in files:
         try:
