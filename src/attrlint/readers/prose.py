@@ -19,6 +19,8 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 def blank(text: str) -> str:
     """``text`` with every character but line ends replaced by a space."""
+    if "\r" not in text:  # the usual case, without a regex
+        return "\n".join(" " * len(line) for line in text.split("\n"))
     return _NOT_LINE_END.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -26,6 +28,14 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each line without its terminator; ``\\r\\n``, ``\\r`` and ``\\n``
     all end a line (the convention of :class:`~attrlint.document.model.LineIndex` and of
     markdown-it, which normalises both to ``\\n``)."""
+    if "\r" not in text:  # the usual case, without a regex
+        spans, start = [], 0
+        for line in text.split("\n"):
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+        if len(spans) > 1 and spans[-1][0] == len(text):
+            spans.pop()  # the empty "line" after a final newline
+        return spans
     spans = []
     for m in _LINE.finditer(text):
         line = m.group()
