@@ -136,9 +136,17 @@ class AsciiDocReader:
         return Document(path, text, "".join(prose), blocks, comments=comments)
 
 
+class BrokenReader:
+    name = "broken"
+    extensions = (".brk",)
+
+    def read(self, path, text):
+        raise ValueError("cannot parse")
+
+
 @hookimpl
 def attrlint_readers():
-    return [AsciiDocReader()]
+    return [AsciiDocReader(), BrokenReader()]
 '''
 
 
@@ -155,6 +163,13 @@ def test_plugin_reader_installed_through_entry_point(tmp_path):
     assert proc.stderr == ""
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [text[f["start"] : f["end"]] for f in findings] == ["14,000 people"]
+    # A reader that raises costs its file only: one line, exit 2, the other files linted.
+    broken = tmp_path / "x.brk"
+    broken.write_text("anything\n")
+    proc = run_cli("--format", "json", str(article), str(broken), env={"PYTHONPATH": str(site)})
+    assert proc.returncode == 2
+    assert proc.stderr == f"attrlint: {broken}: reader 'broken' failed: ValueError: cannot parse\n"
+    assert len(json.loads(proc.stdout)["files"][0]["findings"]) == 1
     # Without plugins, .adoc falls back to plain text, which lints the comment line too.
     proc = run_cli("--format", "json", "--no-plugins", str(article), env={"PYTHONPATH": str(site)})
     findings = json.loads(proc.stdout)["files"][0]["findings"]

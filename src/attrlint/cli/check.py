@@ -91,7 +91,12 @@ def run(argv: list[str]) -> int:
             report.input_errors.append(str(exc))
             continue
         reader = choose_reader(registry.readers, source.path)
-        document = reader.read(source.path, source.text)
+        try:
+            document = reader.read(source.path, source.text)
+        except Exception as exc:  # a plugin reader's bug costs one file, not the run
+            report.input_errors.append(f"{source.path}: reader {getattr(reader, 'name', reader)!r} failed: "
+                                       f"{type(exc).__name__}: {exc}")
+            continue
         report.files.append(lint_document(document, rules, lexicons))
 
     color = {"always": True, "never": False}.get(args.color)
