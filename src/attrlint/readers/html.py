@@ -11,6 +11,7 @@ comments are recorded for suppression directives.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -32,6 +33,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _SELF_CLOSING_FAMILY = {"p": {"p"}, "li": {"li"}, "td": {"td", "th"}, "th": {"td", "th"}, "dt": {"dt", "dd"},
                         "dd": {"dt", "dd"}, "tr": {"tr"}}
 _SCOPES = ("article", "main", "body")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -62,7 +64,7 @@ class _HtmlWalk(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         # getpos() counts lines by "\n" only; offsets are rebuilt with the same rule.
-        self._nl_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._nl_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.stack: list[str] = []
         self.block = 0
         self.runs: list[_Run] = []
