@@ -15,7 +15,7 @@ from attrlint.readers.html import HtmlReader
 from attrlint.readers.markdown import MarkdownReader
 from attrlint.readers.plaintext import PlainTextReader
 from tests.conftest import run_cli
-from tests.readers_helpers import prose_claims
+from tests.readers_helpers import claims, prose_claims
 from tests.test_plugins import _build_wheel
 
 TXT = """\
@@ -78,6 +78,14 @@ def test_same_article_same_findings_in_every_format():
     # ... and every format gives the same findings, in the same order.
     assert prose_claims(MD, ".md") == expected
     assert prose_claims(HTML, ".html") == expected
+
+
+def test_comments_carry_suppression_directives():
+    directive = "<!-- attrlint-disable-next-line ATR001 -->"
+    md = f"Profits rose 40% in May.\n\n{directive}\nExports fell 20% in June.\n"
+    html = f"<p>Profits rose 40% in May.</p>\n{directive}\n<p>Exports fell 20% in June.</p>\n"
+    assert claims(md, ".md") == [("ATR001", "40%")]
+    assert claims(html, ".html") == [("ATR001", "40%")]
 
 
 def test_builtin_readers_are_chosen_by_extension():

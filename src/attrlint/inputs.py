@@ -32,20 +32,19 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
     Files named explicitly are always linted, whatever their extension.  Folders are
     walked for ``extensions`` in sorted order, skipping hidden entries, what ``.gitignore``
     files ignore (those inside the walked tree and those above it up to the repository
-    root) and what an ``exclude`` glob matches (gitignore syntax, matched against the
-    path relative to the walked folder and against the path as shown).  Symlinked
-    folders are never descended, so a symlink loop cannot trap the walk.
+    root), and files and folders matching a glob in ``exclude`` below the walked folder
+    (see :func:`attrlint.config.globs.path_matches`).  Symlinked folders are never
+    descended, so a symlink loop cannot trap the walk.
     """
     files: list[str] = []
     errors: list[str] = []
-    excluded = _spec(exclude)
     for raw in paths:
         if raw == "-":
             files.append(raw)
             continue
         p = Path(raw)
         if p.is_dir():
-            files.extend(_walk(p, extensions, excluded))
+            files.extend(_walk(p, extensions, list(exclude)))
         elif p.exists():
             files.append(raw)
         elif p.is_symlink():
@@ -106,30 +105,27 @@ def _ignores_above(top: Path) -> _GitIgnores:
     return ignores
 
 
-def _walk(top: Path, extensions: tuple[str, ...], excluded) -> list[str]:
+def _walk(top: Path, extensions: tuple[str, ...], exclude: list[str]) -> list[str]:
+    from attrlint.config.globs import path_matches
+
     found: list[str] = []
     real_top = top.resolve()
     ignores_in = {os.fspath(top): _ignores_above(real_top).below(real_top)}  # keyed by os.walk's root
 
-    def skip(root: str, real_root: Path, ignores: _GitIgnores, name: str, is_dir: bool) -> bool:
-        if name.startswith(".") or ignores.ignores(real_root / name, is_dir):
-            return True
-        if excluded is None:
-            return False
-        suffix = "/" if is_dir else ""
-        shown = Path(root, name)
-        return bool(excluded.match_file(shown.relative_to(top).as_posix() + suffix)
-                    or excluded.match_file(shown.as_posix() + suffix))
+    def skip(path: str, real: Path, ignores: _GitIgnores, is_dir: bool) -> bool:
+        return (os.path.basename(path).startswith(".") or ignores.ignores(real, is_dir)
+                or any(path_matches(path, glob, top) for glob in exclude))
 
     for root, dirs, names in os.walk(top, followlinks=False):
         real_root = Path(root).resolve()
         ignores = ignores_in.pop(root)
-        dirs[:] = sorted(d for d in dirs if not skip(root, real_root, ignores, d, True))
+        dirs[:] = sorted(d for d in dirs if not skip(os.path.join(root, d), real_root / d, ignores, True))
         for d in dirs:
             ignores_in[os.path.join(root, d)] = ignores.below(real_root / d)
         for name in sorted(names):
-            if name.lower().endswith(extensions) and not skip(root, real_root, ignores, name, False):
-                found.append(os.path.join(root, name))
+            path = os.path.join(root, name)
+            if name.lower().endswith(extensions) and not skip(path, real_root / name, ignores, False):
+                found.append(path)
     return found
 
 
