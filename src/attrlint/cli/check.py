@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from attrlint import __version__
@@ -25,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json, ...")
+    p.add_argument("--format", default="text", help="output format: text (default), json, jsonl, concise, github, sarif")
     p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -93,7 +94,9 @@ def run(argv: list[str]) -> int:
         report.files.append(lint_document(document, rules, lexicons))
 
     color = {"always": True, "never": False}.get(args.color)
-    options = {"color": color, "show_evidence": args.show_evidence}
+    # pre-commit splits files across processes: a per-run summary line would repeat.
+    options = {"color": color, "show_evidence": args.show_evidence, "rules": registry.rules,
+               "show_summary": os.environ.get("PRE_COMMIT") != "1"}
     formatter = formatter_factory(sys.stdout, options)
     formatter.write(report)
     if args.format != "text":
