@@ -41,7 +41,8 @@ def test_placeholder_steps_over_blanked_markup_after_the_stop():
     prose = "  The army sent 14,000 troops.  "
     finding = _only_finding(prose)
     document = Document("a.md", text, prose, [])
-    assert _apply(text, attribution_insertion(document, finding)) == "**The army sent 14,000 troops, according to [SOURCE].**"
+    fixed = _apply(text, attribution_insertion(document, finding))
+    assert fixed == "**The army sent 14,000 troops, according to [SOURCE].**"
 
 
 def test_disable_comment_keeps_indentation_and_crlf():

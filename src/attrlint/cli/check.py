@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json, jsonl, concise, github, sarif")
+    p.add_argument("--format", default="text",
+                   help="output format: text (default), json, jsonl, concise, github, sarif")
     p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
