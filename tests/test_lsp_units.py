@@ -12,7 +12,7 @@ from pygls.workspace.position_codec import PositionCodec  # noqa: E402
 from attrlint.document.model import Document  # noqa: E402
 from attrlint.lsp.actions import attribution_insertion, disable_next_line_insertion, quick_fixes  # noqa: E402
 from attrlint.lsp.positions import PositionMap  # noqa: E402
-from tests.conftest import lint_text  # noqa: E402
+from tests.conftest import lint_text, run_cli  # noqa: E402
 
 
 def _apply(text: str, insertion) -> str:
@@ -76,3 +76,13 @@ def test_only_lsp_line_ends_split_lines():
     text = "a\u2028b\x0cc 14\n"  # U+2028 and form feed are not line ends in LSP
     positions = PositionMap(text, PositionCodec("utf-16"))
     assert positions.position(text.index("14")) == types.Position(0, 6)
+
+
+def test_lsp_without_pygls_says_how_to_install_it(tmp_path):
+    fake = tmp_path / "pygls"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('pygls hidden by the test')\n")
+    proc = run_cli("lsp", env={"PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("attrlint: the language server needs pygls")
+    assert "pip install 'attrlint[lsp]'" in proc.stderr and proc.stderr.count("\n") == 1

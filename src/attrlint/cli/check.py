@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE.  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint lsp.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")

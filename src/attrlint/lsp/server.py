@@ -60,7 +60,12 @@ class AttrlintServer(LanguageServer):
         return linted
 
     def publish(self, uri: str) -> None:
-        linted = self.lint(uri)
+        try:
+            linted = self.lint(uri)
+        except Exception as exc:  # one bad document must not take the editor's server down
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"attrlint: cannot lint {uri}: {type(exc).__name__}: {exc}"))
+            return
         diagnostics = [diagnostic(f, linted.positions) for f in linted.result.findings]
         for error in linted.result.errors:
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=error))
