@@ -21,25 +21,33 @@ from attrlint.readers.choose import choose_reader
 
 @dataclass
 class LintSettings:
-    """What a lint run of one document uses: the rules, word lists and rule options."""
+    """How one document is linted: the rules, word lists and rule options, and a last
+    pass over the findings.  The same shape as the CLI's per-configuration profile
+    (``rules_for``, ``lexicons``, ``options``, ``finish``), so one can stand for the other."""
 
     rules: list
     lexicons: Lexicons
     options: dict = field(default_factory=dict)
 
+    def rules_for(self, path: str) -> list:
+        return self.rules
+
+    def finish(self, findings: list) -> list:
+        return findings
+
 
 def default_settings(registry: Registry) -> LintSettings:
-    """What the CLI uses with no options: every registered rule, the built-in word lists
-    plus plugin additions."""
+    """What the CLI uses with no configuration: every registered rule, the built-in word
+    lists plus plugin additions."""
     return LintSettings(rules=list(registry.rules.values()), lexicons=Lexicons(extra=registry.lexicon_additions))
 
 
 def settings_for(defaults: LintSettings, path: str | None) -> LintSettings:
     """The settings for the document at ``path`` (None: an unsaved buffer).
 
-    The CLI reads no configuration file yet, so this returns the defaults.  When
-    configuration lands, apply the file that governs ``path`` (found from the file's
-    folder, as the CLI does) here; the server calls nothing else.
+    This is the one place where the configuration files the CLI reads apply to an editor
+    buffer: return the CLI's profile for ``path`` here (found from the file's folder, as
+    the CLI does).  Without a configuration module, the CLI's defaults.
     """
     return defaults
 
@@ -75,7 +83,9 @@ class Linter:
         reader = choose_reader(self.registry.readers, name)
         document = reader.read(name, text)
         settings = self.settings(path)
-        return lint_document(document, settings.rules, settings.lexicons, settings.options)
+        result = lint_document(document, settings.rules_for(name), settings.lexicons, settings.options)
+        result.findings = settings.finish(result.findings)
+        return result
 
     def forget_settings(self) -> None:
         """Drop cached settings (a configuration file changed)."""
