@@ -86,3 +86,10 @@ def test_lsp_without_pygls_says_how_to_install_it(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("attrlint: the language server needs pygls")
     assert "pip install 'attrlint[lsp]'" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_document_uris_map_to_paths_that_choose_the_reader():
+    from attrlint.lsp.workspace import uri_to_path
+
+    assert uri_to_path("file:///news%20room/story.md") == ("/news room/story.md", "/news room/story.md")
+    assert uri_to_path("untitled:Untitled-1") == ("Untitled-1", None)

@@ -64,29 +64,21 @@ def uri_to_path(uri: str) -> tuple[str, str | None]:
 
 
 class Linter:
+    """One per server: plugins are loaded and word lists compiled once, not per keystroke."""
+
     def __init__(self, registry: Registry | None = None):
         self.registry = registry or build_registry(load_plugins())
         self.defaults = default_settings(self.registry)
-        self._settings: dict[str | None, LintSettings] = {}
 
     @property
     def errors(self) -> list[str]:
         return self.registry.errors
 
-    def settings(self, path: str | None) -> LintSettings:
-        if path not in self._settings:  # loaded once per document, not per keystroke
-            self._settings[path] = settings_for(self.defaults, path)
-        return self._settings[path]
-
     def lint(self, uri: str, text: str) -> FileResult:
         name, path = uri_to_path(uri)
         reader = choose_reader(self.registry.readers, name)
         document = reader.read(name, text)
-        settings = self.settings(path)
+        settings = settings_for(self.defaults, path)
         result = lint_document(document, settings.rules_for(name), settings.lexicons, settings.options)
         result.findings = settings.finish(result.findings)
         return result
-
-    def forget_settings(self) -> None:
-        """Drop cached settings (a configuration file changed)."""
-        self._settings.clear()
