@@ -27,7 +27,7 @@ from attrlint.analysis.lexicons import Lexicons
 class Cue:
     start: int
     end: int
-    kind: str  # according-to | verb | citing | citation | vague-phrase | by-agent
+    kind: str  # according-to | verb | issued | by-agent | vague-phrase
     source: str  # the source as written ("the ministry", "experts"), or the phrase
     quality: str  # named | vague
     position: str = "inside"  # inside | trailing (", he said." at the end of the sentence)
@@ -65,6 +65,14 @@ _ACCORDING = regex.compile(
     r"sources?:|courtesy\s+of|in\s+the\s+words\s+of|as\s+told\s+to)\s+(?P<src>[^,;.:!?()\"“”]{1,80})",
     regex.IGNORECASE,
 )
+# "X issued a statement", "the institute released a report": publishing a statement or a
+# document is communicating; its subject is the source.
+_ISSUED = regex.compile(
+    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+(?:a|an|its|their|his|her|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
+    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper)\b",
+    regex.IGNORECASE,
+)
 _BY_AGENT = regex.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:announced|reported|confirmed|estimated|"
     r"disclosed|revealed|stated|released|published|calculated|counted|recorded|found|shown|quoted|"
@@ -88,12 +96,17 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         src = _trim_source(m.group("src"))
         if src:
             cues.append(Cue(m.start(), m.end("src"), "by-agent", src, _quality(src, lexicons)))
+    for m in _ISSUED.finditer(text, start, end):
+        subject = _subject_before(text[start : m.start()])
+        quality = _quality(subject, lexicons) if subject else None
+        if quality:
+            cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
     verbs = _verb_pattern(lexicons.reporting_verb_pattern)
     for m in verbs.finditer(text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
-    speakers = [c.end for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
+    speakers = [c.end for c in cues if c.kind in ("verb", "issued", "according-to") and c.quality == "named"]
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
         if speakers and min(speakers) < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
@@ -114,21 +127,30 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     words_before = before.split()
     prev = words_before[-1].lower().strip("\"“”'’,") if words_before else ""
     # A noun use ("a report", "the rule", "its forecast") is not a verb.
-    if prev in DETERMINERS or prev.endswith(("'s", "’s")):
+    if prev in DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")):
         if not verb.lower().endswith(("ed", "said", "told", "says", "tells")):
             return None
     if _PASSIVE_BEFORE.search(before):
         return None  # "was reported", "had been twice denied": no agent here (vague phrases handle it)
+    if prev == "to":
+        return None  # an infinitive ("required to recognise") is not a statement
     lower = verb.lower()
-    if lower.endswith("ing") and lower not in _REPORTING_PARTICIPLES:
-        return None  # "the reporting period", "a warning sign", "..., asking the government to"
+    if lower.endswith("ing") and (lower not in _REPORTING_PARTICIPLES or not before.rstrip().endswith(",")):
+        return None  # "the reporting period", "from claiming asylum", "..., asking the government to"
+    if lower in _NEEDS_TOPIC and not regex.match(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]", after):
+        return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“.]|$)", after)
-        if not introduces_speech and not before.rstrip().endswith((",", "”", '"')):
+        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“])", after)
+        closes_speech = regex.match(r"^\s*[.!?\"”’]*\s*$", after) and regex.search(
+            r"[,\"”’]\s*(?:\S+\s+){0,4}$", before)
+        if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
     position = "inside"
     if subject is None:
+        # Inverted order only after a quotation or a comma: '"...," said Leong.'
+        if lower not in _INVERTING_VERBS or not before.rstrip().endswith((",", '"', "”", "’", "'")):
+            return None
         subject = _subject_after(after)
         if subject is None:
             return None
@@ -145,6 +167,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
 
 
+_PREPOSITIONS = frozenset("in on at for with by from into about via through under over after before".split())
 _PASSIVE_BEFORE = regex.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:(?:not|also|then|never|reportedly|twice|"
     r"first|later|\w+ly)\s+){0,2}$",
@@ -152,6 +175,13 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
+_NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
+_INVERTING_VERBS = frozenset(
+    """said says say added adds wrote writes asked asks explained explains continued continues noted notes
+    recalled recalls insisted insists warned warns argued argues stated states declared declares concluded
+    concludes replied replies responded responds remarked remarks claimed claims reported reports told tells
+    admitted admits acknowledged acknowledges observed observes commented comments""".split()
+)
 _REPORTING_PARTICIPLES = frozenset(
     "saying telling adding noting citing claiming arguing warning explaining stating insisting "
     "reporting estimating confirming announcing revealing writing acknowledging admitting".split()
@@ -256,4 +286,9 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
-_IDENTIFYING_COMPLEMENT = regex.compile(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?-i:\p{Lu})")
+_IDENTIFYING_COMPLEMENT = regex.compile(
+    r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
+    r"hospital|university|police|army|military|government|council|court|office|bank|commission|committee|"
+    r"institute|organi[sz]ation|union|party|school|station|prison|firm|group|campaign)\b)",
+    regex.IGNORECASE,
+)

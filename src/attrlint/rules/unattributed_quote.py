@@ -19,7 +19,9 @@ class UnattributedQuote(Rule):
         "sentences of the same quotation, in an introducing sentence that ends with a colon, or in a "
         "neighbouring sentence of the same paragraph ('\"...,\" she said.'). A quotation that carries on "
         "after a paragraph break must name its speaker again, because attribution never crosses a "
-        "paragraph break. Fix it by saying who spoke."
+        "paragraph break (unless the previous paragraph's quotation was left open, the news convention "
+        "for one speaker's quote running over several paragraphs). A quotation is reported once, at the "
+        "sentence where it opens. Fix it by saying who spoke."
     )
     examples = (
         Example("\u201cWe will not give up the city,\u201d the mayor said.", False),
@@ -31,9 +33,14 @@ class UnattributedQuote(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.document.text
+        reported: set[tuple[int, int]] = set()
         for sa in ctx.analysis.sentences:
             if sa.claim_kind != "quote" or sa.attributed or sa.vague_cues:
                 continue
+            quotation = (sa.sentence.block, sa.quote_group)
+            if quotation in reported:
+                continue  # one finding per quotation, where it opens
+            reported.add(quotation)
             s = sa.sentence
             yield self.finding(
                 start=s.start,
