@@ -207,7 +207,9 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
         ("Headline here\n\nThe launch.\nImage: NASA.", "credit or byline"),
         ("Headline here\n\nThe launch pad at dawn.\n\nImage: NASA.", "photo caption"),
         ("Headline here\n\nThe current flag of New Zealand.", "fragment without a verb (a label or caption)"),
-        ("Headline here\n\nAn attacker could sneak into the network.", "the writer's speculation or advice"),
+        ("Headline here\n\nThe attackers could sneak into the network.", "the writer's speculation or advice"),
+        ("Headline here\n\nEach animal wears a collar around its neck.", "explains how something works"),
+        ("Headline here\n\nIf the talks fail, the strike will go on.", "the writer's speculation"),
         ("Headline here\n\nPerhaps the talks will resume.", "the writer's speculation"),
     ],
 )
@@ -245,3 +247,10 @@ def test_hedge_before_the_speaker_is_vague():
 )
 def test_vague_phrases(text):
     assert "ATR002" in codes(text)
+
+
+def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
+    text = '"We won 3-0,"  said   the  coach\n of the  team.'
+    (sa,) = analysed(text)
+    (cue,) = sa.named_cues
+    assert text[cue.start : cue.end].startswith("said") and cue.end <= len(text)

@@ -146,14 +146,16 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
+    subject_end = None
     position = "inside"
     if subject is None:
         # Inverted order only after a quotation or a comma: '"...," said Leong.'
         if lower not in _INVERTING_VERBS or not before.rstrip().endswith((",", '"', "”", "’", "'")):
             return None
-        subject = _subject_after(after)
-        if subject is None:
+        found = _subject_after(after)
+        if found is None:
             return None
+        subject, subject_end = found
         tail = after[len(after) - len(after.lstrip()) :]
         if regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
             position = "trailing"
@@ -162,9 +164,10 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     quality = _quality(subject, lexicons)
     if quality is None:
         return None
-    if subject in before:
-        return Cue(s_start + before.rindex(subject), v_end, "verb", subject, quality, position)
-    return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
+    if subject_end is not None:
+        return Cue(v_start, v_end + subject_end, "verb", subject, quality, position)
+    start = before.rfind(subject.split()[0]) if subject.split()[0] in before else len(before)
+    return Cue(s_start + start, v_end, "verb", subject, quality, position)
 
 
 _PREPOSITIONS = frozenset("in on at for with by from into about via through under over after before".split())
@@ -208,12 +211,13 @@ def _subject_before(before: str) -> str | None:
     return None
 
 
-def _subject_after(after: str) -> str | None:
-    """Inverted order: '"...," said Leong.' / ', says the report'."""
+def _subject_after(after: str) -> tuple[str, int] | None:
+    """Inverted order: '"...," said Leong.' / ', says the report'.  Returns the subject and
+    where it ends in ``after``."""
     m = _INVERTED_SUBJECT.match(after)
-    if not m:
+    if not m or not m.group(1).strip():
         return None
-    return m.group(1).strip() or None
+    return m.group(1).strip(), m.end(1)
 
 
 _INVERTED_SUBJECT = regex.compile(

@@ -92,7 +92,7 @@ def run(argv: list[str]) -> int:
             continue
         reader = choose_reader(registry.readers, source.path)
         document = reader.read(source.path, source.text)
-        report.files.append(lint_document(document, rules, lexicons))
+        report.files.append(lint_document(document, rules, lexicons, explain_passes=args.show_evidence))
 
     color = {"always": True, "never": False}.get(args.color)
     # pre-commit splits files across processes: a per-run summary line would repeat.

@@ -16,6 +16,7 @@ class FileResult:
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # internal errors (a rule raised), one line each
+    passes: list[dict] | None = None  # with --show-evidence: claims that passed and the cue that sourced them
 
 
 @dataclass
@@ -40,8 +41,12 @@ class Report:
 
 
 def lint_document(document: Document, rules: list, lexicons: Lexicons,
-                  options: dict | None = None) -> FileResult:
-    """Run every rule on one document; a rule that raises is recorded, not fatal."""
+                  options: dict | None = None, explain_passes: bool = False) -> FileResult:
+    """Run every rule on one document; a rule that raises is recorded, not fatal.
+
+    ``explain_passes`` also records, for every claim that passed, the cue taken as its
+    attribution (``--show-evidence``).
+    """
     ctx = RuleContext(document, lexicons, options or {})
     result = FileResult(document.path, document)
     for rule in rules:
@@ -51,4 +56,8 @@ def lint_document(document: Document, rules: list, lexicons: Lexicons,
             result.errors.append(f"{document.path}: rule {rule.code} ({rule.name}) raised "
                                  f"{type(exc).__name__}: {exc}")
     result.findings.sort(key=Finding.sort_key)
+    if explain_passes:
+        from attrlint.analysis.evidence import passed_claims
+
+        result.passes = passed_claims(ctx.analysis)
     return result
