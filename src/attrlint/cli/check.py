@@ -22,12 +22,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint lsp.  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint report PATH... -o FILE | "
+        "attrlint lsp.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
     p.add_argument("--format", default="text",
-                   help="output format: text (default), json, jsonl, concise, github, sarif")
+                   help="output format: text (default), json, jsonl, concise, github, sarif, html")
     p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -59,7 +60,13 @@ def select_rules(rules: dict, select: str, ignore: str) -> list:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    return lint_and_write(build_parser().parse_args(argv), sys.stdout)
+
+
+def lint_and_write(args: argparse.Namespace, stream) -> int:
+    """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
+
+    Shared by ``attrlint check`` and ``attrlint report``."""
     from attrlint.analysis.lexicons import Lexicons
     from attrlint.engine.linter import Report, lint_document
     from attrlint.engine.plugins import load_plugins
@@ -96,9 +103,9 @@ def run(argv: list[str]) -> int:
 
     color = {"always": True, "never": False}.get(args.color)
     # pre-commit splits files across processes: a per-run summary line would repeat.
-    options = {"color": color, "show_evidence": args.show_evidence, "rules": registry.rules,
+    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": lexicons, "rules": registry.rules,
                "show_summary": os.environ.get("PRE_COMMIT") != "1"}
-    formatter = formatter_factory(sys.stdout, options)
+    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:

@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "check": "attrlint.cli.check:run",
     "rules": "attrlint.cli.rules:run_rules",
     "explain": "attrlint.cli.rules:run_explain",
+    "report": "attrlint.cli.report:run",
     "lsp": "attrlint.cli.lsp:run",
 }
 
