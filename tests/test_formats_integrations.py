@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, run_cli
+from tests.conftest import ROOT, SHARED, run_cli
 
 # ATTRLINT_SARIF_SCHEMA points elsewhere, e.g. from a worktree whose parent has no shared/.
 SARIF_SCHEMA = Path(os.environ.get("ATTRLINT_SARIF_SCHEMA", SHARED / "schemas" / "sarif-schema-2.1.0.json"))
@@ -124,3 +124,15 @@ def test_no_summary_line_under_pre_commit(tmp_path):
     assert "Found 3 findings" in normal.stdout
     assert "Found" not in hooked.stdout and "draft.md:3:17" in hooked.stdout
     assert hooked.returncode == normal.returncode == 1
+
+
+def test_sarif_describes_house_rules_from_the_configuration(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "attrlint.toml").write_text(
+        f'rule-paths = [{json.dumps(str(ROOT / "examples" / "house-rules"))}]\n', encoding="utf-8")
+    log = json.loads(_lint(tmp_path, "sarif", "A poll found 40% support for the plan.\n").stdout)
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert "HSE001" in {r["ruleId"] for r in run["results"]}
+    assert rules["HSE001"]["name"] == "poll-needs-pollster"
+    assert rules["HSE001"]["shortDescription"]["text"].startswith("A poll or survey result")

@@ -116,3 +116,52 @@ def test_code_actions_insert_a_placeholder_before_the_final_stop_and_a_disable_c
     (edit,) = disable.edit.changes[uri]
     assert (edit.range.start.line, edit.range.start.character) == (2, 0)
     assert edit.new_text == "  <!-- attrlint-disable-next-line ATR001 -->\n"
+
+
+def test_the_server_reads_the_cli_configuration_and_rereads_it_when_saved(tmp_path):
+    (tmp_path / ".git").mkdir()  # the configuration search stops at the repository root
+    config = tmp_path / ".attrlint.toml"
+    config.write_text('ignore = ["ATR001"]\n', encoding="utf-8")
+    draft = tmp_path / "drafts" / "story.md"
+    draft.parent.mkdir()
+    draft.write_text(CLAIM + "\n", encoding="utf-8")
+    uri, config_uri = draft.as_uri(), config.as_uri()
+
+    async def go():
+        async with LspSession() as s:
+            s.open(uri, CLAIM + "\n")
+            ignored = await s.diagnostics(uri)
+            config.write_text('severity = { ATR001 = "error" }\n', encoding="utf-8")
+            s.client.text_document_did_save(types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=config_uri)))
+            relinted = await s.diagnostics(uri)
+            config.write_text("select = [\n", encoding="utf-8")
+            s.client.text_document_did_save(types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=config_uri)))
+            broken = await s.diagnostics(uri)
+            return ignored, relinted, broken
+
+    ignored, relinted, broken = run(go())
+    assert list(ignored) == []
+    assert [(d.code, d.severity) for d in relinted] == [("ATR001", types.DiagnosticSeverity.Error)]
+    (problem,) = broken
+    assert problem.code == "config" and problem.message.startswith("attrlint: ")
+    assert ".attrlint.toml" in problem.message
+
+
+def test_the_disable_comment_action_silences_the_finding():
+    uri = "file:///newsroom/draft.md"
+    text = f"Intro line.\n\n{CLAIM}\n"
+
+    async def go():
+        async with LspSession() as s:
+            s.open(uri, text)
+            (d,) = await s.diagnostics(uri)
+            actions = await s.code_actions(uri, d.range)
+            (edit,) = next(a for a in actions if a.title.startswith("Disable")).edit.changes[uri]
+            lines = text.split("\n")
+            lines.insert(edit.range.start.line, edit.new_text.rstrip("\n"))
+            s.change(uri, "\n".join(lines), version=2)
+            return await s.diagnostics(uri, version=2)
+
+    assert list(run(go())) == []

@@ -40,7 +40,8 @@ DETERMINERS = frozenset(
     which any each every no of""".split()
 )
 AUXILIARIES = frozenset(
-    """has have had also later earlier previously then reportedly again further repeatedly
+    """has have had also later earlier previously then reportedly again further repeatedly however
+    meanwhile though nonetheless nevertheless instead therefore thus indeed moreover furthermore
     already recently publicly privately separately last yesterday today will would could may might
     should must can did does do not never once still first told""".split()
 )
@@ -91,11 +92,11 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     for m in _ACCORDING.finditer(text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), m.end("src"), "according-to", src, _quality(src, lexicons)))
+            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, _quality(src, lexicons)))
     for m in _BY_AGENT.finditer(text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), m.end("src"), "by-agent", src, _quality(src, lexicons)))
+            cues.append(Cue(m.start(), _source_end(m, src), "by-agent", src, _quality(src, lexicons)))
     for m in _ISSUED.finditer(text, start, end):
         subject = _subject_before(text[start : m.start()])
         quality = _quality(subject, lexicons) if subject else None
@@ -161,6 +162,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             position = "trailing"
     elif regex.match(r"^\s*[.!?\"”’]*\s*$", after):
         position = "trailing"
+    if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
+        return None  # "workers find themselves facing ...": no finding is being reported
     quality = _quality(subject, lexicons)
     if quality is None:
         return None
@@ -178,6 +181,20 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
+_FINDING_VERBS = frozenset("find finds found".split())
+_INVESTIGATORS = frozenset(
+    """researchers scientists investigators jury court judge panel inquiry audit police study survey report
+    review analysis team authors commission committee""".split()
+)
+
+
+def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
+    """"found" reports a finding after a study or an investigator, or with a "that" clause."""
+    head = subject.split()[-1].lower().strip("\"“”'’,.") if subject.split() else ""
+    return (bool(regex.match(r"^\s*that\b", after)) or head in _INVESTIGATORS
+            or head in lexicons.attribution_nouns)
+
+
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
 _INVERTING_VERBS = frozenset(
     """said says say added adds wrote writes asked asks explained explains continued continues noted notes
@@ -226,10 +243,25 @@ _INVERTED_SUBJECT = regex.compile(
 )
 
 
+def _source_end(m: regex.Match, trimmed: str) -> int:
+    """Where the trimmed source phrase ends in the text."""
+    raw = m.group("src")
+    return m.start("src") + len(raw) - len(raw.lstrip()) + len(trimmed)
+
+
 def _trim_source(src: str) -> str:
+    """The source named after "according to": up to the clause that follows it."""
     src = src.strip()
-    src = regex.split(r"\b(?:that|which|who|there|this|these|it|its)\b", src, maxsplit=1)[0].strip()
+    src = _SOURCE_END.split(src, maxsplit=1)[0].strip()
     return src
+
+
+# What ends a source phrase: a relative or a new clause ("according to the service had a 4.1
+# quake"), a number, or "as" in "citing the ban as his reason".
+_SOURCE_END = regex.compile(
+    r"\s*\b(?:that|which|who|there|this|these|it|its|as|had|has|have|is|are|was|were|will|would|can|could|"
+    r"did|does|do|said|says)\b|\s*\d"
+)
 
 
 def _quality(subject: str, lexicons: Lexicons) -> str | None:
@@ -244,6 +276,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     if not words:
         return None
     lower = [w.lower().strip("\"“”'’,.") for w in words]
+    if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
+        return None  # "no damage (was) reported": nobody is speaking
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
         return "named"
     if any(w in _ANONYMOUS for w in lower):

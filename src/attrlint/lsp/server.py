@@ -15,10 +15,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from attrlint import __version__
+from attrlint.config.errors import ConfigError
 from attrlint.engine.linter import FileResult
 from attrlint.lsp.actions import quick_fixes
 from attrlint.lsp.positions import PositionMap
-from attrlint.lsp.workspace import Linter
+from attrlint.lsp.workspace import Linter, is_config_file
 
 DEFAULT_DEBOUNCE_MS = 250
 SOURCE = "attrlint"
@@ -49,7 +50,7 @@ class AttrlintServer(LanguageServer):
     @property
     def linter(self) -> Linter:
         if self._linter is None:  # plugins load once, on first use
-            self._linter = Linter()
+            self._linter = Linter(root=self.workspace.root_path)
         return self._linter
 
     def lint(self, uri: str) -> Linted:
@@ -62,6 +63,12 @@ class AttrlintServer(LanguageServer):
     def publish(self, uri: str) -> None:
         try:
             linted = self.lint(uri)
+        except ConfigError as exc:  # shown where the writer looks: on the document itself
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[
+                types.Diagnostic(range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
+                                 message=f"attrlint: {exc}", severity=types.DiagnosticSeverity.Error,
+                                 code="config", source=SOURCE)]))
+            return
         except Exception as exc:  # one bad document must not take the editor's server down
             self.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Error, message=f"attrlint: cannot lint {uri}: {type(exc).__name__}: {exc}"))
@@ -83,6 +90,12 @@ class AttrlintServer(LanguageServer):
         await asyncio.sleep(self.debounce)
         self.pending.pop(uri, None)
         self.publish(uri)
+
+    def config_saved(self) -> None:
+        """A configuration file was saved: re-read configuration, re-lint open documents."""
+        self.linter.reload_config()
+        for uri in list(self.linted):
+            self.publish(uri)
 
     def forget(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
@@ -145,6 +158,11 @@ def build_server(linter: Linter | None = None) -> AttrlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: AttrlintServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: AttrlintServer, params: types.DidSaveTextDocumentParams) -> None:
+        if is_config_file(params.text_document.uri):
+            ls.config_saved()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AttrlintServer, params: types.DidCloseTextDocumentParams) -> None:
