@@ -44,6 +44,8 @@ def attrlint_formats() -> dict:
 
 @hookimpl
 def attrlint_readers() -> list:
+    from attrlint.readers.html import HtmlReader
+    from attrlint.readers.markdown import MarkdownReader
     from attrlint.readers.plaintext import PlainTextReader
 
-    return [PlainTextReader()]
+    return [MarkdownReader(), HtmlReader(), PlainTextReader()]

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run (overrides config)")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip (overrides config)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (adds to the config's exclude); "
+                   "repeatable")
     p.add_argument("--config", metavar="FILE", help="use this configuration file for every input")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
@@ -99,7 +102,7 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
                                   cli_overrides(args))
         files: list[str] = []
         for raw in args.paths:
-            found, errors = discover([raw], exclude=resolver.profile_for(raw).settings["exclude"])
+            found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
             files.extend(found)
             report.input_errors.extend(errors)
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
@@ -119,7 +122,12 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             continue
         profile = profiles[path]
         reader = choose_reader(registry.readers, source.path)
-        document = reader.read(source.path, source.text)
+        try:
+            document = reader.read(source.path, source.text)
+        except Exception as exc:  # a plugin reader's bug costs one file, not the run
+            report.input_errors.append(f"{source.path}: reader {getattr(reader, 'name', reader)!r} failed: "
+                                       f"{type(exc).__name__}: {exc}")
+            continue
         result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
                                explain_passes=args.show_evidence)
         result.findings = profile.finish(result.findings)

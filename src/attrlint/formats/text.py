@@ -7,6 +7,7 @@ literal "[citation needed]" survives.  Colour follows the terminal and ``NO_COLO
 from __future__ import annotations
 
 import os
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -80,4 +81,8 @@ class TextFormatter:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split()) if "\n" in s or "\r" in s else s
+    """Line breaks inside a sentence shown as spaces (keeping the spaces around a claim)."""
+    return _LINE_BREAKS.sub(" ", s)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
