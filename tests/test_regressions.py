@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import lint_result
@@ -25,3 +29,19 @@ def test_former_crasher_lints_cleanly(text):
     assert result.errors == []
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+FUZZ_FINDINGS = sorted((Path(__file__).parent / "fixtures" / "fuzz").iterdir())
+
+
+@pytest.mark.parametrize("path", FUZZ_FINDINGS, ids=[p.name for p in FUZZ_FINDINGS])
+def test_fuzzer_finding_stays_fixed(path):
+    """Inputs the fuzzer found (crashes, or hangs past its timeout), run through its own check."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+    try:
+        from harness import lint_bytes
+    finally:
+        sys.path.pop(0)
+    started = time.perf_counter()
+    lint_bytes(path.read_bytes())
+    assert time.perf_counter() - started < 10
