@@ -300,3 +300,53 @@ def test_a_raising_third_party_rule_is_reported_and_the_others_still_run(tmp_pat
     proc = run_cli("--color", "never", str(path), env=raising_plugin)  # text format: same line, on the report
     assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
     assert "rule BRK001 (always-raises) raised RuntimeError: boom at offset 3" in proc.stdout
+
+
+# -- Markdown structure, configuration, suppressions --------------------------------------
+
+def test_markdown_of_only_front_matter(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Budget day\ntags: [politics, budget]\ndate: 2024-01-01\n---\n")
+    proc, report = lint("--isolated", str(path))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert findings(report) == []
+
+
+@pytest.mark.parametrize("markdown", [
+    "".join("  " * i + "- The ministry sent 14,000 troops.\n" for i in range(3000)),
+    ">" * 5000 + " The ministry sent 14,000 troops.\n",
+    "".join("> " * i + "- " + "\n" for i in range(1, 800)) + "The ministry sent 14,000 troops.\n",
+], ids=["3000-nested-lists", "5000-nested-blockquotes", "mixed-nesting"])
+def test_deeply_nested_markdown(tmp_path, markdown):
+    path = tmp_path / "a.md"
+    path.write_text(markdown)
+    proc, report = lint("--isolated", str(path), timeout_s=90)
+    assert proc.returncode in (0, 1) and proc.stderr == ""
+    for f in findings(report):
+        assert markdown[f["start"]:f["end"]].startswith("14,000")
+
+
+def test_malformed_config_file(tmp_path):
+    (tmp_path / "attrlint.toml").write_text("select = [\n")
+    (tmp_path / "a.txt").write_text(CLAIM)
+    proc, report = lint(str(tmp_path / "a.txt"))
+    assert proc.returncode == 2 and report is None
+    line = only_error_line(proc)
+    assert line.startswith(f"attrlint: {tmp_path / 'attrlint.toml'}: invalid TOML: ")
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline", "--write-baseline"])
+def test_folder_given_where_a_file_is_expected(tmp_path, option):
+    (tmp_path / "a.txt").write_text(CLAIM)
+    proc, _ = lint(option, str(tmp_path), str(tmp_path / "a.txt"))
+    assert proc.returncode == 2
+    assert only_error_line(proc).startswith(f"attrlint: {tmp_path}: ")
+
+
+def test_unknown_code_in_a_suppression_comment(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("The ministry sent 14,000 troops. <!-- attrlint-disable-line ATR999 -->\n")
+    proc, report = lint("--isolated", str(path))
+    assert proc.returncode == 1 and proc.stderr == ""
+    unknown = [f for f in findings(report) if f["rule"] == "ATR901"]
+    assert len(unknown) == 1 and "ATR999" in unknown[0]["message"]
