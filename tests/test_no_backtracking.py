@@ -66,6 +66,7 @@ def builtin_patterns() -> dict[str, tuple[object, bool]]:
     from attrlint.analysis.lexicons import default_lexicons
 
     lexicons = default_lexicons()
+    factory_arguments = {"number_words": tuple(lexicons.number_words), "verbs": lexicons.reporting_verb_pattern}
     found: dict[str, tuple[object, bool]] = {}
     for module in _modules():
         source = inspect.getsource(module)
@@ -74,13 +75,11 @@ def builtin_patterns() -> dict[str, tuple[object, bool]]:
                 scanned = re.search(rf"\b{re.escape(name)}{_SCANNING_CALL}", source) is not None
                 found[f"{module.__name__}.{name}"] = (value, scanned)
             elif callable(value) and hasattr(value, "cache_info") and "pattern" in name:
-                for arg in (tuple(lexicons.number_words), lexicons.reporting_verb_pattern):
-                    try:
-                        built = value(arg)
-                    except Exception:  # this factory takes the other argument
-                        continue
-                    if isinstance(built, (regex.Pattern, re.Pattern)):
-                        found[f"{module.__name__}.{name}(...)"] = (built, True)
+                # A pattern factory, called with the lexicon its parameter names.
+                parameter = next(iter(inspect.signature(value).parameters))
+                argument = factory_arguments.get(parameter)
+                assert argument is not None, f"{module.__name__}.{name}: which lexicon is {parameter!r}?"
+                found[f"{module.__name__}.{name}(...)"] = (value(argument), True)
     for name in dir(type(lexicons)):
         value = getattr(lexicons, name)
         if isinstance(value, (regex.Pattern, re.Pattern)):
