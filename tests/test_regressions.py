@@ -45,3 +45,8 @@ def test_fuzzer_finding_stays_fixed(path):
     started = time.perf_counter()
     lint_bytes(path.read_bytes())
     assert time.perf_counter() - started < 10
+
+
+def test_a_number_too_long_for_int():
+    """'1' x 5,000 made the age check's int() raise (Python refuses over 4,300 digits)."""
+    assert lint_result("1" * 5000).errors == []

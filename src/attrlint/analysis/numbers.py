@@ -168,7 +168,8 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
     if _TIME_AFTER.match(after):
         return False
     tail = text[s + len(number) : e + 20]
-    plausible_age = number.isdigit() and int(number) < 130  # "a 2000 year old tradition" is no person
+    # "a 2000 year old tradition" is no person.  Length first: int() refuses over 4,300 digits.
+    plausible_age = number.isdigit() and len(number.lstrip("0")) <= 3 and int(number) < 130
     if plausible_age and (_AGE_AFTER.match(tail) or _AGE_BEFORE.search(before)):
         return False
     if _NAME_AGE.search(before) and regex.match(r"^\d{1,3}$", number) and regex.match(r"^\s*,", after):
