@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.lexicons import Lexicons
 
 MONTHS = (
@@ -63,7 +64,7 @@ class Quantity:
 
 @cache
 def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
-    words = "|".join(sorted(number_words, key=len, reverse=True))
+    words = literal_alternation(number_words, escaped=False)
     word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
     return regex.compile(
         rf"""
