@@ -82,6 +82,15 @@ _SOURCE_NOUN_SUBJECT = regex.compile(
 )
 
 
+# Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_STATEMENT_FOLLOWS = regex.compile(r"^\s*(?:that\b|[:,\"“.]|$)")
+_SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
+_SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
+_SUBJECT_AFTER = regex.compile(r"^\s*((?:the\s+|a\s+|an\s+)?(?:[\p{L}\p{N}.'’&-]+\s*){1,6}?)(?=[,.;:!?\"”]|$)")
+_SOURCE_CLAUSE = regex.compile(r"\b(?:that|which|who|there|this|these|it|its)\b")
+_BODY_AFTER = regex.compile(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?\p{Lu}")
+
+
 def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     """Every attribution cue in the sentence ``text[start:end]``."""
     cues: list[Cue] = []
@@ -121,7 +130,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     if lower.endswith("ing") and prev not in PRONOUNS and not before.rstrip().endswith(","):
         return None  # "the reporting period", "a warning sign"
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        if not regex.match(r"^\s*(?:that\b|[:,\"“.]|$)", after) and not before.rstrip().endswith((",", "”", '"')):
+        if not _STATEMENT_FOLLOWS.match(after) and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
     position = "inside"
@@ -130,9 +139,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         if subject is None:
             return None
         tail = after[len(after) - len(after.lstrip()) :]
-        if regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
+        if _SHORT_TAIL.match(tail):
             position = "trailing"
-    elif regex.match(r"^\s*[.!?\"”’]*\s*$", after):
+    elif _SENTENCE_CLOSES.match(after):
         position = "trailing"
     quality = _quality(subject, lexicons)
     if quality is None:
@@ -154,7 +163,7 @@ def _subject_before(before: str) -> str | None:
 
 def _subject_after(after: str) -> str | None:
     """Inverted order: '"...," said Leong.' / ', says the report'."""
-    m = regex.match(r"^\s*((?:the\s+|a\s+|an\s+)?(?:[\p{L}\p{N}.'’&-]+\s*){1,6}?)(?=[,.;:!?\"”]|$)", after)
+    m = _SUBJECT_AFTER.match(after)
     if not m:
         return None
     return m.group(1).strip() or None
@@ -162,7 +171,7 @@ def _subject_after(after: str) -> str | None:
 
 def _trim_source(src: str) -> str:
     src = src.strip()
-    src = regex.split(r"\b(?:that|which|who|there|this|these|it|its)\b", src, maxsplit=1)[0].strip()
+    src = _SOURCE_CLAUSE.split(src, maxsplit=1)[0].strip()
     return src
 
 
@@ -181,7 +190,7 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
         body = words[:-1] if head in lexicons.vague_sources else []
         if any(_BODY_MODIFIER.match(w) for w in body if w.lower() not in _VAGUE_QUALIFIERS):
             return "named"
-        if regex.search(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?\p{Lu}", subject):
+        if _BODY_AFTER.search(subject):
             return "named"
         return "vague"
     if lower[0] in {"a", "an"} and head in lexicons.attribution_nouns and not any(
