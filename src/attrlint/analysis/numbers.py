@@ -147,15 +147,27 @@ _NOT_NOUNS = frozenset(
 UNIT_ENDINGS = ("%",)
 
 
+# Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_DASH = regex.compile(r"[-–—]")
+_LETTER = regex.compile(r"[\s-]?\p{L}")
+_DAY_RANGE = regex.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$")
+_SMALL_NUMBER = regex.compile(r"^\d{1,3}$")
+_COMMA_AFTER = regex.compile(r"^\s*,")
+_ORDINAL_DIGITS = regex.compile(r"^\d+(?:st|nd|rd|th)$")
+_BARE_TENS_SCORES = regex.compile(r"^(?:tens|scores)$", regex.IGNORECASE)
+_HYPHEN_WORD = regex.compile(r"^-\p{L}")
+_HYPHEN_MULTIPLIER = regex.compile(r"^-(?:fold|times)")
+
+
 def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) -> bool:
     before = text[max(0, s - 40) : s]
     after = text[e : e + 20]
     number = core.split()[0].rstrip(",.-") if core.split() else core
-    number = regex.split(r"[-–—]", number)[0]
-    has_unit = bool(regex.search(r"[\s-]?\p{L}", core[len(number) :]))
+    number = _DASH.split(number)[0]
+    has_unit = bool(_LETTER.search(core[len(number) :]))
     if _YEAR.match(number) and not has_unit:
         return False
-    if regex.match(r"^\d{1,2}\s*[-–]\s*\d{1,2}$", core) and _DATE_BEFORE.search(before):
+    if _DAY_RANGE.match(core) and _DATE_BEFORE.search(before):
         return False
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _DATE_AFTER.match(core[len(number) :].lstrip()):
         return False
@@ -163,7 +175,7 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
         return False
     if _AGE_AFTER.match(after) or _AGE_AFTER.match(core[len(number) :]) or _AGE_BEFORE.search(before):
         return False
-    if _NAME_AGE.search(before) and regex.match(r"^\d{1,3}$", number) and regex.match(r"^\s*,", after):
+    if _NAME_AGE.search(before) and _SMALL_NUMBER.match(number) and _COMMA_AFTER.match(after):
         return False  # "Smith, 45, said" identifies a person
     if _IDENT_BEFORE.search(before) or _IDENT_AFTER.match(after):
         return False
@@ -176,7 +188,7 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
             return False  # "Route 66", "Article 5", "Apollo 11"
     if s - block_start < 4 and _LIST_NUMBER.match(text[block_start : e + 2]):
         return False
-    if regex.match(r"^\d+(?:st|nd|rd|th)$", core):
+    if _ORDINAL_DIGITS.match(core):
         return False
     return True
 
@@ -187,9 +199,9 @@ def _words_are_claim(text: str, s: int, e: int, core: str) -> bool:
     after = text[e : e + 20]
     if _AGE_AFTER.match(after):
         return False
-    if regex.match(r"^(?:tens|scores)$", core, regex.IGNORECASE):
+    if _BARE_TENS_SCORES.match(core):
         return False  # only quantities with "of" ("scores of") are magnitudes
-    if regex.match(r"^-\p{L}", after) and not regex.match(r"^-(?:fold|times)", after):
+    if _HYPHEN_WORD.match(after) and not _HYPHEN_MULTIPLIER.match(after):
         # "two-year", "ten-day": still a quantity (a duration or size).
         return True
     return True
