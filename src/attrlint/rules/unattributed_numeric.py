@@ -36,7 +36,7 @@ class UnattributedNumericClaim(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for sa in ctx.analysis.sentences:
-            if not sa.quantities or sa.attributed or sa.vague_cues:
+            if sa.claim_kind != "numeric" or sa.attributed or sa.vague_cues:
                 continue
             first = sa.quantities[0]
             text = ctx.document.text
