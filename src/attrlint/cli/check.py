@@ -17,6 +17,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"attrlint: {message} (see attrlint --help)\n")
 
 
+def _job_count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes (0 = auto), not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
@@ -37,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--no-plugins", action="store_true",
                    help="load only built-in rules (also: ATTRLINT_NO_PLUGINS=1)")
+    p.add_argument("--jobs", "-j", type=_job_count, default=0, metavar="N",
+                   help="lint with N processes (default 0: one per core when there are many files)")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"attrlint {__version__}")
     return p
@@ -58,12 +66,12 @@ def select_rules(rules: dict, select: str, ignore: str) -> list:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from attrlint.analysis.lexicons import Lexicons
-    from attrlint.engine.linter import Report, lint_document
+    from attrlint.cli.progress import progress_bar
+    from attrlint.engine.batch import FileLinter, LintSettings, effective_jobs, lint_paths
+    from attrlint.engine.linter import Report
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
-    from attrlint.inputs import InputError, discover, read_source
-    from attrlint.readers.choose import choose_reader
+    from attrlint.inputs import discover
 
     if not args.paths:
         print("attrlint: no paths given (try: attrlint article.md, or attrlint --help)", file=sys.stderr)
@@ -77,20 +85,20 @@ def run(argv: list[str]) -> int:
               file=sys.stderr)
         return EXIT_ERROR
     rules = select_rules(registry.rules, args.select, args.ignore)
-    lexicons = Lexicons(extra=registry.lexicon_additions)
+    settings = LintSettings(rule_codes=tuple(r.code for r in rules), no_plugins=args.no_plugins,
+                            encoding=args.encoding, stdin_filename=args.stdin_filename)
+    linter = FileLinter(settings, registry)
 
     report = Report()
     files, errors = discover(args.paths)
     report.input_errors.extend(errors)
-    for path in files:
-        try:
-            source = read_source(path, args.encoding, args.stdin_filename)
-        except InputError as exc:
-            report.input_errors.append(str(exc))
-            continue
-        reader = choose_reader(registry.readers, source.path)
-        document = reader.read(source.path, source.text)
-        report.files.append(lint_document(document, rules, lexicons))
+    jobs = effective_jobs(args.jobs, files)
+    with progress_bar(len(files), args.format) as advance:
+        for result in lint_paths(files, linter, jobs, on_done=advance):
+            if isinstance(result, str):
+                report.input_errors.append(result)
+            else:
+                report.files.append(result)
 
     color = {"always": True, "never": False}.get(args.color)
     options = {"color": color, "show_evidence": args.show_evidence}
