@@ -104,6 +104,14 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
 _HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
 
 
+# Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
+_SPEECH_FOLLOWS = regex.compile(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“.]|$)")
+_SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
+_SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
+_SOURCE_CLAUSE = regex.compile(r"\b(?:that|which|who|there|this|these|it|its)\b")
+
+
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
     verb = m.group(0)
     v_start, v_end = m.span()
@@ -124,10 +132,10 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     lower = verb.lower()
     if lower.endswith("ing") and (lower not in _REPORTING_PARTICIPLES or not before.rstrip().endswith(",")):
         return None  # "the reporting period", "from claiming asylum", "..., asking the government to"
-    if lower in _NEEDS_TOPIC and not regex.match(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]", after):
+    if lower in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(after):
         return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“.]|$)", after)
+        introduces_speech = _SPEECH_FOLLOWS.match(after)
         if not introduces_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
@@ -140,9 +148,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         if subject is None:
             return None
         tail = after[len(after) - len(after.lstrip()) :]
-        if regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
+        if _SHORT_TAIL.match(tail):
             position = "trailing"
-    elif regex.match(r"^\s*[.!?\"”’]*\s*$", after):
+    elif _SENTENCE_CLOSES.match(after):
         position = "trailing"
     quality = _quality(subject, lexicons)
     if quality is None:
@@ -208,7 +216,7 @@ _INVERTED_SUBJECT = regex.compile(
 
 def _trim_source(src: str) -> str:
     src = src.strip()
-    src = regex.split(r"\b(?:that|which|who|there|this|these|it|its)\b", src, maxsplit=1)[0].strip()
+    src = _SOURCE_CLAUSE.split(src, maxsplit=1)[0].strip()
     return src
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from attrlint.analysis import attribution, numbers
+from attrlint.analysis import attribution, claims, numbers, quotes
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.document import segment
 from attrlint.readers import plaintext
@@ -23,9 +23,14 @@ def scanning_patterns(lexicons: Lexicons | None = None) -> dict[str, regex.Patte
     return {
         "paragraph-breaks": plaintext._BLANK_LINE,
         "sentence-boundaries": segment._CANDIDATE,
+        "credit-labels": segment._CREDIT_LABEL,
+        "quotation-marks": quotes._MARK,
         "quantities": numbers._pattern(tuple(lex.number_words)),
         "according-to": attribution._ACCORDING,
         "by-agent": attribution._BY_AGENT,
         "reporting-verbs": attribution._verb_pattern(lex.reporting_verb_pattern),
         "vague-phrases": lex.vague_phrase_pattern,
+        "claim-words": claims._WORD,
+        "verb-candidates": claims._WORDS,
+        "modal-speculation": claims._MODAL_SPECULATION,
     }
