@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from attrlint.engine.linter import FileResult
@@ -91,6 +90,8 @@ def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
             if on_done:
                 on_done()
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is used
+
     chunksize = max(1, min(16, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context, initializer=_start_worker,
                              initargs=(linter.settings,)) as pool:
