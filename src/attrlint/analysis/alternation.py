@@ -2,13 +2,15 @@
 
 The ``regex`` module tries the branches of an alternation one after another at every
 position, so ``(?:said|says|saying|...)`` with hundreds of forms costs hundreds of
-attempts per word.  :func:`literal_alternation` writes the same set of words as a
-prefix tree (``sa(?:id|ys|ying)``), which the engine walks one character at a time.
+attempts per word.  :func:`literal_alternation` groups the words by their first
+characters (``s(?:a(?:ying|id|ys))``), so the engine rejects most words after one or two
+comparisons.  Two levels of grouping are enough: deeper nesting compiles slower (and
+compiling is most of a small run's start-up) without scanning faster.
 
-The tree prefers the longest form that matches (each optional tail is greedy), which is
-exactly what an alternation sorted longest-first does: two forms that match at the same
-place are always prefixes of one another, so "longest first" and "deepest first" agree,
-including when the pattern around them backtracks.
+The result prefers the longest form that matches, exactly like an alternation sorted
+longest first: forms that match at the same place are prefixes of one another, so they
+share a group and keep their longest-first order inside it (a form that ends where a
+group starts is its empty, last, branch).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import regex
 # Characters that mean themselves in a pattern; a space stands for ``\s+`` in escaped forms.
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}'’&-]+")
 _PLAIN_PHRASE = regex.compile(r"[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+)*")
+GROUPING_DEPTH = 2
 
 
 def literal_alternation(forms, *, escaped: bool) -> str:
@@ -32,22 +35,26 @@ def literal_alternation(forms, *, escaped: bool) -> str:
     if not all(plain.fullmatch(f) for f in forms):
         ordered = sorted(forms, key=len, reverse=True)
         if escaped:
-            return "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+            return "|".join(_escape(f) for f in ordered)
         return "|".join(ordered)
-    root: dict = {}
+    return _grouped(sorted({f.lower() for f in forms}), GROUPING_DEPTH)
+
+
+def _grouped(forms: list[str], depth: int) -> str:
+    if depth == 0 or len(forms) <= 1:
+        return "|".join(_escape(f) for f in sorted(forms, key=len, reverse=True))
+    by_first: dict[str, list[str]] = {}
     for form in forms:
-        node = root
-        for ch in form.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root)
+        if form:
+            by_first.setdefault(form[0], []).append(form[1:])
+    branches = []
+    for first, rests in by_first.items():
+        inner = _grouped(rests, depth - 1)
+        already_grouped = depth > 1 and len(rests) > 1
+        branches.append(_escape(first) + (inner if already_grouped or not inner else f"(?:{inner})"))
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in forms else body
 
 
-def _emit(node: dict) -> str:
-    ends_here = "" in node
-    branches = [(r"\s+" if ch == " " else regex.escape(ch)) + _emit(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends_here else body
+def _escape(text: str) -> str:
+    return regex.escape(text).replace(r"\ ", r"\s+")
