@@ -9,8 +9,6 @@ import pytest
 
 from attrlint.engine.batch import AUTO_JOBS_MIN_FILES, FileLinter, LintSettings, effective_jobs, lint_paths
 from attrlint.engine.linter import Report
-from attrlint.engine.plugins import load_plugins
-from attrlint.engine.registry import build_registry
 from attrlint.formats.records import report_record
 from tests.conftest import ROOT, run_cli
 
@@ -41,14 +39,16 @@ def test_jobs_output_is_byte_identical_to_one_process(archive):
 
 
 def test_pool_is_spawn_safe_and_keeps_input_order(archive):
-    registry = build_registry(load_plugins(third_party=False))
-    linter = FileLinter(LintSettings(rule_codes=tuple(registry.rules)), registry)
+    linter = FileLinter(LintSettings(no_plugins=True, isolated=True))
     paths = sorted(str(p) for p in archive.rglob("*.txt"))
 
-    def report(results) -> dict:
+    def report(outcomes) -> dict:
         rep = Report()
-        for r in results:
-            (rep.input_errors if isinstance(r, str) else rep.files).append(r)
+        for outcome in outcomes:
+            if outcome.error is not None:
+                rep.input_errors.append(outcome.error)
+            else:
+                rep.files.append(outcome.result)
         return report_record(rep)
 
     serial = report(lint_paths(paths, linter, 1))
@@ -57,6 +57,7 @@ def test_pool_is_spawn_safe_and_keeps_input_order(archive):
                                 mp_context=multiprocessing.get_context("spawn")))
     assert spawned == serial
     assert [f["path"] for f in spawned["files"]] == [p for p in paths if not p.endswith("latin1.txt")]
+    assert sum(len(f["findings"]) for f in serial["files"]) > 0
     assert len(done) == len(paths)
 
 

@@ -34,11 +34,14 @@ def attrlint_formats() -> dict:
     return {
         "text": _LazyFormatter("attrlint.formats.text", "TextFormatter"),
         "json": _LazyFormatter("attrlint.formats.json_format", "JsonFormatter"),
+        "html": _LazyFormatter("attrlint.formats.html_report", "HtmlFormatter"),
     }
 
 
 @hookimpl
 def attrlint_readers() -> list:
+    from attrlint.readers.html import HtmlReader
+    from attrlint.readers.markdown import MarkdownReader
     from attrlint.readers.plaintext import PlainTextReader
 
-    return [PlainTextReader()]
+    return [MarkdownReader(), HtmlReader(), PlainTextReader()]

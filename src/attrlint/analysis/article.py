@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from attrlint.analysis.attribution import Cue, find_cues
-from attrlint.analysis.claims import is_credit, not_a_claim
+from attrlint.analysis.claims import has_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
 from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
@@ -35,6 +35,11 @@ _CONTINUES_SOURCE = regex.compile(
     r"government|bank|court|police|spokes\w+|official|officials|researchers|team|authors|document|paper|"
     r"analysis|data|figures|review|letter|release|research|findings)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
 )
+
+
+# "would" right after a sourced sentence carries on its reported speech ("..., the report
+# said. By 2050, yields would fall by a third").
+_REPORTED_FUTURE = regex.compile(r"\bwould\b(?!\s+have\b)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,9 @@ class SentenceAnalysis:
     source: Cue | Span | None = None
     source_from: str = ""  # self | citation | quote | quote-intro | previous | next
     source_distance: int = 0
+    # "The broadcasts began on August 10, and South Korea says they will continue": the
+    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it).
+    unsourced: Span | None = None
 
     @property
     def named_cues(self) -> list[Cue]:
@@ -79,7 +87,16 @@ class SentenceAnalysis:
 
     @property
     def attributed(self) -> bool:
-        return self.source is not None
+        """Sourced as a whole: a source covers it and no joined clause stands unsourced."""
+        return self.source is not None and self.unsourced is None
+
+    def unsourced_quantities(self) -> list[Quantity]:
+        """The quantities no attribution covers (all of them when nothing sources the sentence)."""
+        if self.source is None:
+            return self.quantities
+        if self.unsourced is None:
+            return []
+        return [q for q in self.quantities if q.start < self.unsourced.end]
 
 
 @dataclass
@@ -189,6 +206,7 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
         named = sa.named_cues
         if named:
             sa.source, sa.source_from = named[0], "self"
+            sa.unsourced = _unsourced_lead(prose, sa)
         elif sa.citations:
             sa.source, sa.source_from = sa.citations[0], "citation"
     if window <= 0:
@@ -196,6 +214,26 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
     _resolve_quotations(prose, sentences, continued)
     _resolve_neighbours(prose, sentences, window)
     _resolve_quotations(prose, sentences, continued)
+
+
+_JOIN = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+but\s+")
+
+
+def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
+    """The clause a sentence opens with when every named cue sits in a later, joined clause
+    and speaks only for that clause (it is not a trailing "..., she said.")."""
+    s = sa.sentence
+    cues = sa.named_cues
+    if any(c.position == "trailing" or c.kind not in ("verb", "issued") for c in cues):
+        return None
+    first_cue = min(c.start for c in cues)
+    joins = [m for m in _JOIN.finditer(prose, s.start, first_cue)]
+    if not joins:
+        return None
+    lead = prose[s.start : joins[-1].start()]
+    if len(lead.split()) < 4 or not has_verb(lead) or _QUOTE_OPEN.match(lead):
+        return None
+    return Span(s.start, joins[-1].start())
 
 
 def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:
@@ -206,7 +244,7 @@ def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: i
         prev = sentences[i - 1] if i > 0 else None
         if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
                 and prev.source_distance < window):
-            if sa.is_quote or _CONTINUES_SOURCE.match(text):
+            if sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text):
                 sa.source, sa.source_from = prev.source, "previous"
                 sa.source_distance = prev.source_distance + 1
                 continue

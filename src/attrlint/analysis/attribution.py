@@ -27,7 +27,7 @@ from attrlint.analysis.lexicons import Lexicons
 class Cue:
     start: int
     end: int
-    kind: str  # according-to | verb | citing | citation | vague-phrase | by-agent
+    kind: str  # according-to | verb | issued | by-agent | vague-phrase
     source: str  # the source as written ("the ministry", "experts"), or the phrase
     quality: str  # named | vague
     position: str = "inside"  # inside | trailing (", he said." at the end of the sentence)
@@ -40,7 +40,8 @@ DETERMINERS = frozenset(
     which any each every no of""".split()
 )
 AUXILIARIES = frozenset(
-    """has have had also later earlier previously then reportedly again further repeatedly
+    """has have had also later earlier previously then reportedly again further repeatedly however
+    meanwhile though nonetheless nevertheless instead therefore thus indeed moreover furthermore
     already recently publicly privately separately last yesterday today will would could may might
     should must can did does do not never once still first told""".split()
 )
@@ -65,6 +66,14 @@ _ACCORDING = regex.compile(
     r"sources?:|courtesy\s+of|in\s+the\s+words\s+of|as\s+told\s+to)\s+(?P<src>[^,;.:!?()\"“”]{1,80})",
     regex.IGNORECASE,
 )
+# "X issued a statement", "the institute released a report": publishing a statement or a
+# document is communicating; its subject is the source.
+_ISSUED = regex.compile(
+    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+(?:a|an|its|their|his|her|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
+    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper)\b",
+    regex.IGNORECASE,
+)
 _BY_AGENT = regex.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:announced|reported|confirmed|estimated|"
     r"disclosed|revealed|stated|released|published|calculated|counted|recorded|found|shown|quoted|"
@@ -83,17 +92,22 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     for m in _ACCORDING.finditer(text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), m.end("src"), "according-to", src, _quality(src, lexicons)))
+            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, _quality(src, lexicons)))
     for m in _BY_AGENT.finditer(text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), m.end("src"), "by-agent", src, _quality(src, lexicons)))
+            cues.append(Cue(m.start(), _source_end(m, src), "by-agent", src, _quality(src, lexicons)))
+    for m in _ISSUED.finditer(text, start, end):
+        subject = _subject_before(text[start : m.start()])
+        quality = _quality(subject, lexicons) if subject else None
+        if quality:
+            cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
     verbs = _verb_pattern(lexicons.reporting_verb_pattern)
     for m in verbs.finditer(text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
-    speakers = [c.end for c in cues if c.kind in ("verb", "according-to") and c.quality == "named"]
+    speakers = [c.end for c in cues if c.kind in ("verb", "issued", "according-to") and c.quality == "named"]
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
         if speakers and min(speakers) < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
@@ -106,10 +120,8 @@ _HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensib
 
 # Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
 _TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
-_SPEECH_FOLLOWS = regex.compile(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“.]|$)")
 _SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
 _SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
-_SOURCE_CLAUSE = regex.compile(r"\b(?:that|which|who|there|this|these|it|its)\b")
 
 
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
@@ -122,7 +134,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     words_before = before.split()
     prev = words_before[-1].lower().strip("\"“”'’,") if words_before else ""
     # A noun use ("a report", "the rule", "its forecast") is not a verb.
-    if prev in DETERMINERS or prev.endswith(("'s", "’s")):
+    if prev in DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")):
         if not verb.lower().endswith(("ed", "said", "told", "says", "tells")):
             return None
     if _PASSIVE_BEFORE.search(before):
@@ -135,31 +147,39 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     if lower in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(after):
         return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        introduces_speech = _SPEECH_FOLLOWS.match(after)
-        if not introduces_speech and not before.rstrip().endswith((",", "”", '"')):
+        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“])", after)
+        closes_speech = regex.match(r"^\s*[.!?\"”’]*\s*$", after) and regex.search(
+            r"[,\"”’]\s*(?:\S+\s+){0,4}$", before)
+        if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
+    subject_end = None
     position = "inside"
     if subject is None:
         # Inverted order only after a quotation or a comma: '"...," said Leong.'
         if lower not in _INVERTING_VERBS or not before.rstrip().endswith((",", '"', "”", "’", "'")):
             return None
-        subject = _subject_after(after)
-        if subject is None:
+        found = _subject_after(after)
+        if found is None:
             return None
+        subject, subject_end = found
         tail = after[len(after) - len(after.lstrip()) :]
         if _SHORT_TAIL.match(tail):
             position = "trailing"
     elif _SENTENCE_CLOSES.match(after):
         position = "trailing"
+    if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
+        return None  # "workers find themselves facing ...": no finding is being reported
     quality = _quality(subject, lexicons)
     if quality is None:
         return None
-    if subject in before:
-        return Cue(s_start + before.rindex(subject), v_end, "verb", subject, quality, position)
-    return Cue(v_start, v_end + after.index(subject) + len(subject), "verb", subject, quality, position)
+    if subject_end is not None:
+        return Cue(v_start, v_end + subject_end, "verb", subject, quality, position)
+    start = before.rfind(subject.split()[0]) if subject.split()[0] in before else len(before)
+    return Cue(s_start + start, v_end, "verb", subject, quality, position)
 
 
+_PREPOSITIONS = frozenset("in on at for with by from into about via through under over after before".split())
 _PASSIVE_BEFORE = regex.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:(?:not|also|then|never|reportedly|twice|"
     r"first|later|\w+ly)\s+){0,2}$",
@@ -167,6 +187,20 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
+_FINDING_VERBS = frozenset("find finds found".split())
+_INVESTIGATORS = frozenset(
+    """researchers scientists investigators jury court judge panel inquiry audit police study survey report
+    review analysis team authors commission committee""".split()
+)
+
+
+def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
+    """"found" reports a finding after a study or an investigator, or with a "that" clause."""
+    head = subject.split()[-1].lower().strip("\"“”'’,.") if subject.split() else ""
+    return (bool(regex.match(r"^\s*that\b", after)) or head in _INVESTIGATORS
+            or head in lexicons.attribution_nouns)
+
+
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
 _INVERTING_VERBS = frozenset(
     """said says say added adds wrote writes asked asks explained explains continued continues noted notes
@@ -200,12 +234,13 @@ def _subject_before(before: str) -> str | None:
     return None
 
 
-def _subject_after(after: str) -> str | None:
-    """Inverted order: '"...," said Leong.' / ', says the report'."""
+def _subject_after(after: str) -> tuple[str, int] | None:
+    """Inverted order: '"...," said Leong.' / ', says the report'.  Returns the subject and
+    where it ends in ``after``."""
     m = _INVERTED_SUBJECT.match(after)
-    if not m:
+    if not m or not m.group(1).strip():
         return None
-    return m.group(1).strip() or None
+    return m.group(1).strip(), m.end(1)
 
 
 _INVERTED_SUBJECT = regex.compile(
@@ -214,10 +249,25 @@ _INVERTED_SUBJECT = regex.compile(
 )
 
 
+def _source_end(m: regex.Match, trimmed: str) -> int:
+    """Where the trimmed source phrase ends in the text."""
+    raw = m.group("src")
+    return m.start("src") + len(raw) - len(raw.lstrip()) + len(trimmed)
+
+
 def _trim_source(src: str) -> str:
+    """The source named after "according to": up to the clause that follows it."""
     src = src.strip()
-    src = _SOURCE_CLAUSE.split(src, maxsplit=1)[0].strip()
+    src = _SOURCE_END.split(src, maxsplit=1)[0].strip()
     return src
+
+
+# What ends a source phrase: a relative or a new clause ("according to the service had a 4.1
+# quake"), a number, or "as" in "citing the ban as his reason".
+_SOURCE_END = regex.compile(
+    r"\s*\b(?:that|which|who|there|this|these|it|its|as|had|has|have|is|are|was|were|will|would|can|could|"
+    r"did|does|do|said|says)\b|\s*\d"
+)
 
 
 def _quality(subject: str, lexicons: Lexicons) -> str | None:
@@ -232,6 +282,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     if not words:
         return None
     lower = [w.lower().strip("\"“”'’,.") for w in words]
+    if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
+        return None  # "no damage (was) reported": nobody is speaking
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
         return "named"
     if any(w in _ANONYMOUS for w in lower):
@@ -278,4 +330,9 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
-_IDENTIFYING_COMPLEMENT = regex.compile(r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?-i:\p{Lu})")
+_IDENTIFYING_COMPLEMENT = regex.compile(
+    r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
+    r"hospital|university|police|army|military|government|council|court|office|bank|commission|committee|"
+    r"institute|organi[sz]ation|union|party|school|station|prison|firm|group|campaign)\b)",
+    regex.IGNORECASE,
+)

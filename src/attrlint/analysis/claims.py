@@ -30,7 +30,8 @@ _IMPERATIVE = regex.compile(
     r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact)\b"
 )
 _SPECULATION = regex.compile(
-    r"^\s*(?:Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|In\s+my\s+(?:view|opinion)|"
+    r"^\s*[\"“]?(?:If|Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|Here\s+(?:is|are)|"
+    r"In\s+my\s+(?:view|opinion)|"
     r"I\s+(?:think|believe|suspect|feel)|We\s+(?:think|believe)|It\s+(?:seems|appears)|"
     r"It\s+(?:may|might|could)\s+(?:be|well))\b",
     regex.IGNORECASE,
@@ -68,6 +69,15 @@ def has_verb(text: str) -> bool:
     return False
 
 
+# How something works, in the present tense about a kind of thing ("Each animal wears a
+# collar", "Pumps move water through pipes", "This keeps animals within an area"): the
+# guideline's "definitions and explanations", not a checkable event.
+_GENERIC_SUBJECT = regex.compile(
+    r"^(?:(?:A|An|Each|Every|Any)\s+\p{Ll}|\p{Lu}\p{Ll}+s\s+(?:\p{Ll}+\s+){0,2}?(?:can|may|are|have|do|need|take|"
+    r"make|use|help|move|come|go|get|give|keep|allow|let|require|work)\b|(?:This|These|That|It|They)\s+(?:means?|"
+    r"helps?|keeps?|gives?|makes?|allows?|lets?|works?|is\s+(?:how|why|what|because)|can|may))"
+)
+_PAST_OR_EVENT = regex.compile(r"\b(?:was|were|had|did|has\s+been|have\s+been|\p{L}+ed)\b|\d")
 _TERMINAL = regex.compile(r"[.!?…:;\"”’)]\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -81,12 +91,12 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
                 has_quantity: bool, is_caption: bool = False) -> str | None:
     """The reason this sentence is not a claim, or None when it is one."""
     text = sentence_text.strip()
-    if is_caption and not is_headline:
-        return "photo caption"
     if _DATELINE.match(text):
         return "dateline"
     if _CREDIT.match(text) or _BYLINE.match(text):
         return "credit or byline"
+    if is_caption and not is_headline:
+        return "photo caption"
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?"):
         return "question"
@@ -98,6 +108,8 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     single_line = "\n" not in block_text and "\r" not in block_text
     if single_line and not _TERMINAL.search(block_text) and not is_headline and not has_quantity:
         return "heading"  # a line with no closing punctuation: a kicker, section title or caption
+    if not has_quantity and _is_generic_explanation(text):
+        return "explains how something works"
     if not is_headline and not has_quantity and not has_verb(text):
         return "fragment without a verb (a label or caption)"
     if text.endswith(":") and not has_quantity:
@@ -107,3 +119,10 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
         return "the writer's speculation or advice"
     return None
+
+
+def _is_generic_explanation(text: str) -> bool:
+    bare = text.lstrip("\"“‘'( ")
+    if not _GENERIC_SUBJECT.match(bare) or _PAST_OR_EVENT.search(bare):
+        return False
+    return not any(w[:1].isupper() for w in bare.split()[1:])  # no named actor

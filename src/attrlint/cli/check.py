@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from attrlint import __version__
 from attrlint.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -27,16 +28,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE.  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH] | "
+        "attrlint report PATH... -o FILE.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
     p.add_argument("--format", default="text", help="output format: text (default), json, ...")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
-                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
-    p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run (overrides config)")
+    p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip (overrides config)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (adds to the config's exclude); "
+                   "repeatable")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file for every input")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--stdin-filename", help="name to report (and pick the reader by) for standard input")
     p.add_argument("--show-evidence", action="store_true", help="show what was taken as claim and source")
@@ -50,23 +59,31 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def select_rules(rules: dict, select: str, ignore: str) -> list:
-    """Rules whose code starts with a selected prefix and with no ignored prefix."""
-    chosen = [c.strip().upper() for c in select.split(",") if c.strip()]
-    dropped = [c.strip().upper() for c in ignore.split(",") if c.strip()]
-    out = []
-    for code, rule in rules.items():
-        if chosen and not any(code.startswith(c) for c in chosen):
-            continue
-        if any(code.startswith(c) for c in dropped):
-            continue
-        out.append(rule)
+def cli_overrides(args) -> dict:
+    """Command-line values that win over every configuration file."""
+    out: dict = {}
+    if args.select:
+        out["select"] = [c for c in args.select.split(",") if c.strip()]
+        out["extend-select"] = []
+    if args.ignore:
+        out["ignore"] = [c for c in args.ignore.split(",") if c.strip()]
+    if args.fail_on:
+        out["fail-on"] = args.fail_on
     return out
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    return lint_and_write(build_parser().parse_args(argv), sys.stdout)
+
+
+def lint_and_write(args: argparse.Namespace, stream) -> int:
+    """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
+
+    Shared by ``attrlint check`` and ``attrlint report``."""
     from attrlint.cli.progress import progress_bar
+    from attrlint.config.errors import ConfigError
+    from attrlint.config.profile import ConfigResolver
+    from attrlint.engine.baseline import filter_baselined, read_baseline
     from attrlint.engine.batch import FileLinter, LintSettings, effective_jobs, lint_paths
     from attrlint.engine.linter import Report
     from attrlint.engine.plugins import load_plugins
@@ -76,7 +93,8 @@ def run(argv: list[str]) -> int:
     if not args.paths:
         print("attrlint: no paths given (try: attrlint article.md, or attrlint --help)", file=sys.stderr)
         return EXIT_ERROR
-    registry = build_registry(load_plugins(third_party=False if args.no_plugins else None))
+    plugins = load_plugins(third_party=False if args.no_plugins else None)
+    registry = build_registry(plugins)
     for line in registry.errors:
         print(line, file=sys.stderr)
     formatter_factory = registry.formats.get(args.format)
@@ -84,35 +102,81 @@ def run(argv: list[str]) -> int:
         print(f"attrlint: unknown format {args.format!r} (choose from: {', '.join(sorted(registry.formats))})",
               file=sys.stderr)
         return EXIT_ERROR
-    rules = select_rules(registry.rules, args.select, args.ignore)
-    settings = LintSettings(rule_codes=tuple(r.code for r in rules), no_plugins=args.no_plugins,
-                            encoding=args.encoding, stdin_filename=args.stdin_filename)
-    linter = FileLinter(settings, registry)
 
     report = Report()
-    files, errors = discover(args.paths)
-    report.input_errors.extend(errors)
-    jobs = effective_jobs(args.jobs, files)
+    try:
+        resolver = ConfigResolver(registry, Path(args.config) if args.config else None, args.isolated,
+                                  cli_overrides(args))
+        files: list[str] = []
+        for raw in args.paths:
+            found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
+            files.extend(found)
+            report.input_errors.extend(errors)
+        for path in files:  # resolve (and so validate) every file's configuration before linting
+            resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
+        baseline = read_baseline(Path(args.baseline)) if args.baseline else None
+        plugins.hook.attrlint_configure(config=dict(resolver.profile_for(args.paths[0]).settings.values))
+    except ConfigError as exc:
+        print(f"attrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+    settings = LintSettings(no_plugins=args.no_plugins, config=args.config, isolated=args.isolated,
+                            overrides=cli_overrides(args), encoding=args.encoding,
+                            stdin_filename=args.stdin_filename, explain_passes=args.show_evidence,
+                            configure_path=args.paths[0])
+    linter = FileLinter(settings, plugins, registry, resolver)
+    fail_on: dict[str, str] = {}
+    jobs = effective_jobs(getattr(args, "jobs", 0), files)
     with progress_bar(len(files), args.format) as advance:
-        for result in lint_paths(files, linter, jobs, on_done=advance):
-            if isinstance(result, str):
-                report.input_errors.append(result)
+        for outcome in lint_paths(files, linter, jobs, on_done=advance):
+            if outcome.error is not None:
+                report.input_errors.append(outcome.error)
             else:
-                report.files.append(result)
+                report.files.append(outcome.result)
+                fail_on[outcome.result.path] = outcome.fail_on
+
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), report)
+    if baseline is not None:
+        filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
     color = {"always": True, "never": False}.get(args.color)
-    options = {"color": color, "show_evidence": args.show_evidence}
-    formatter = formatter_factory(sys.stdout, options)
+    first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
+               "analysis": first.options["analysis"]}
+    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:
             print(f"attrlint: {line}", file=sys.stderr)
-    return exit_code(report, args.fail_on, args.exit_zero)
+    return exit_code(report, fail_on, args.exit_zero)
 
 
-def exit_code(report, fail_on: str, exit_zero: bool) -> int:
+def _write_baseline(file: Path, report) -> int:
+    """Record the findings instead of reporting them; refuse when some input failed."""
+    from attrlint.engine.baseline import write_baseline
+
+    for line in [*report.input_errors, *report.internal_errors]:
+        print(f"attrlint: {line}", file=sys.stderr)
+    if report.input_errors or report.internal_errors:
+        return EXIT_ERROR
+    try:
+        count = write_baseline(file, report.files)
+    except OSError as exc:
+        print(f"attrlint: {file}: cannot write baseline: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"attrlint: wrote {count} finding(s) to {file}", file=sys.stderr)
+    return EXIT_OK
+
+
+def exit_code(report, fail_on: str | dict[str, str], exit_zero: bool) -> int:
+    """``fail_on`` is one level for every file, or a level per file path (from its configuration)."""
     if report.input_errors or report.internal_errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if report.max_severity_rank() >= SEVERITY_RANK[fail_on] else EXIT_OK
+    levels = fail_on if isinstance(fail_on, dict) else {}
+    default = fail_on if isinstance(fail_on, str) else "warning"
+    failing = any(SEVERITY_RANK[x.severity] >= SEVERITY_RANK[levels.get(f.path, default)]
+                  for f in report.files for x in f.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

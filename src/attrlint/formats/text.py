@@ -7,6 +7,7 @@ literal "[citation needed]" survives.  Colour follows the terminal and ``NO_COLO
 from __future__ import annotations
 
 import os
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -44,6 +45,13 @@ class TextFormatter:
                 if self.show_evidence and f.evidence:
                     for key, value in f.evidence.items():
                         console.print(Text(f"    {key}: {value}", style="dim"))
+            if self.show_evidence and result.passes:
+                for p in result.passes:
+                    line, col = result.document.lines.position(p["sentence"]["start"])
+                    cue = p["attribution"]
+                    console.print(Text(
+                        f"{result.path}:{line}:{col}: pass ({p['claim_kind']}) sourced by \u201c{cue['cue']}\u201d "
+                        f"[{cue['kind']}, {cue['quality']}, from {cue['from']}]", style="dim green"))
         for line in [*report.input_errors, *report.internal_errors]:
             console.print(Text(line, style="red"))
         if self.show_summary:
@@ -73,4 +81,8 @@ class TextFormatter:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split()) if "\n" in s or "\r" in s else s
+    """Line breaks inside a sentence shown as spaces (keeping the spaces around a claim)."""
+    return _LINE_BREAKS.sub(" ", s)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")

@@ -27,6 +27,8 @@ class UnattributedFactualClaim(Rule):
     examples = (
         Example("The army withdrew from the city on Tuesday.", True),
         Example("The bridge was the first of its kind in Europe.", True),
+        Example("The broadcasts began on Monday, and the ministry says they will continue.", True,
+                "the first clause is the writer's own"),
         Example("The army withdrew from the city on Tuesday, the defence ministry said.", False),
         Example("Did the army withdraw from the city?", False, "a question"),
         Example("Friday, July 21, 2017", False, "a dateline"),
@@ -38,11 +40,14 @@ class UnattributedFactualClaim(Rule):
             if sa.claim_kind != "factual" or sa.attributed or sa.vague_cues:
                 continue
             s = sa.sentence
+            claim = sa.unsourced if sa.source is not None else s
             yield self.finding(
-                start=s.start,
-                end=s.end,
+                start=claim.start,
+                end=claim.end,
                 sentence=s,
                 claim_kind="factual",
                 message="Unattributed statement of fact: no source nearby.",
-                evidence={"claim": text[s.start : s.end], "reason": "asserts a fact; no attribution cue found"},
+                evidence={"claim": text[claim.start : claim.end],
+                          "reason": "asserts a fact; no attribution cue found" if claim is s
+                          else "this clause is the writer's own; the attribution covers only the next"},
             )
