@@ -28,6 +28,7 @@ def scanning_patterns(lexicons: Lexicons | None = None) -> dict[str, regex.Patte
         "quantities": numbers._pattern(tuple(lex.number_words)),
         "according-to": attribution._ACCORDING,
         "by-agent": attribution._BY_AGENT,
+        "issued-by": attribution._ISSUED,
         "reporting-verbs": attribution._verb_pattern(lex.reporting_verb_pattern),
         "vague-phrases": lex.vague_phrase_pattern,
         "claim-words": claims._WORD,
