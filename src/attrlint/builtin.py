@@ -35,6 +35,10 @@ def attrlint_formats() -> dict:
         "text": _LazyFormatter("attrlint.formats.text", "TextFormatter"),
         "json": _LazyFormatter("attrlint.formats.json_format", "JsonFormatter"),
         "html": _LazyFormatter("attrlint.formats.html_report", "HtmlFormatter"),
+        "jsonl": _LazyFormatter("attrlint.formats.jsonl", "JsonLinesFormatter"),
+        "concise": _LazyFormatter("attrlint.formats.concise", "ConciseFormatter"),
+        "github": _LazyFormatter("attrlint.formats.github", "GitHubFormatter"),
+        "sarif": _LazyFormatter("attrlint.formats.sarif", "SarifFormatter"),
     }
 
 

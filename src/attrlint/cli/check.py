@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -29,11 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
         epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH] | "
-        "attrlint report PATH... -o FILE.  "
+        "attrlint report PATH... -o FILE | attrlint lsp.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json, ...")
+    p.add_argument("--format", default="text",
+                   help="output format: text (default), json, jsonl, concise, github, sarif, html")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -142,8 +144,10 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
 
     color = {"always": True, "never": False}.get(args.color)
     first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    # pre-commit splits files across processes: a per-run summary line would repeat.
     options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
-               "analysis": first.options["analysis"]}
+               "analysis": first.options["analysis"], "rules": _all_rules(registry, profiles.values()),
+               "show_summary": os.environ.get("PRE_COMMIT") != "1"}
     formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
@@ -167,6 +171,14 @@ def _write_baseline(file: Path, report) -> int:
         return EXIT_ERROR
     print(f"attrlint: wrote {count} finding(s) to {file}", file=sys.stderr)
     return EXIT_OK
+
+
+def _all_rules(registry, profiles) -> dict:
+    """Every rule a format may need to describe: registered ones and house rules."""
+    rules = dict(registry.rules)
+    for profile in profiles:
+        rules.update(profile.all_rules)
+    return dict(sorted(rules.items()))
 
 
 def exit_code(report, fail_on: str | dict[str, str], exit_zero: bool) -> int:

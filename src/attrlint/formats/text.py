@@ -23,7 +23,7 @@ class TextFormatter:
         self.console = Console(file=stream, highlight=False, markup=False, emoji=False,
                                no_color=no_color, soft_wrap=True,
                                force_terminal=True if options.get("color") is True else None)
-        self.show_summary = options.get("summary", True)
+        self.show_summary = options.get("show_summary", True)
         self.show_evidence = options.get("show_evidence", False)
 
     def write(self, report) -> None:
