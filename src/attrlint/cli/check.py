@@ -114,8 +114,9 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
             files.extend(found)
             report.input_errors.extend(errors)
-        for path in files:  # resolve (and so validate) every file's configuration before linting
-            resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
+        # Resolved (and so validated) before linting; workers resolve the same again.
+        profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
+                    for path in files}
         baseline = read_baseline(Path(args.baseline)) if args.baseline else None
         plugins.hook.attrlint_configure(config=dict(resolver.profile_for(args.paths[0]).settings.values))
     except ConfigError as exc:
