@@ -40,9 +40,12 @@ class Report:
 
 
 def lint_document(document: Document, rules: list, lexicons: Lexicons,
-                  options: dict | None = None) -> FileResult:
-    """Run every rule on one document; a rule that raises is recorded, not fatal."""
-    ctx = RuleContext(document, lexicons, options or {})
+                  options: dict | None = None, context: RuleContext | None = None) -> FileResult:
+    """Run every rule on one document; a rule that raises is recorded, not fatal.
+
+    Pass a ``context`` to reuse its analysis afterwards (``context.analysis``) instead of
+    analysing the document a second time."""
+    ctx = context or RuleContext(document, lexicons, options or {})
     result = FileResult(document.path, document)
     for rule in rules:
         try:
