@@ -198,6 +198,16 @@ def test_bad_input_is_one_line(tmp_path, content, name, message):
     assert proc.returncode == 2
     assert proc.stderr.startswith("attrlint: ") and message in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / ".parts").exists()
+
+
+def test_empty_archive(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert audit(str(path), "--out", str(out), "--workers", "1") == 0
+    assert pq.read_table(out / "articles.parquet").num_rows == 0
+    assert "| Articles | 0 |" in (out / "summary.md").read_text(encoding="utf-8")
 
 
 def test_sources_command(tmp_path):

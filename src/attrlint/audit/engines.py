@@ -20,7 +20,14 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 
 from attrlint.audit.article import AuditSettings, audit_chunk
-from attrlint.audit.readers import ColumnSpec, iter_chunks, parquet_row_groups, parse_jsonl, read_parquet_groups
+from attrlint.audit.readers import (
+    AuditInputError,
+    ColumnSpec,
+    iter_chunks,
+    parquet_row_groups,
+    parse_jsonl,
+    read_parquet_groups,
+)
 
 ENGINES = ("local", "dask")
 
@@ -108,11 +115,12 @@ def run_dask(path: str, fmt: str, spec: ColumnSpec, settings: AuditSettings, sin
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
-        from attrlint.audit.readers import AuditInputError
-
         raise AuditInputError("--engine dask needs Dask: pip install 'attrlint[dask]'") from None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise AuditInputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)

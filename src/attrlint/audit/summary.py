@@ -14,15 +14,23 @@ from attrlint.audit.sources import SOURCE_KINDS
 TOP_SOURCES = 20
 TOP_SECTIONS = 25
 _MONTH = r"^\d{4}-\d{2}"
+CHARTS = ("unattributed_by_section.png", "unattributed_over_time.png")
 
 
 def write_summary(out_dir: Path, *, input_name: str, date_column: str | None, section_column: str | None) -> Path:
     import pyarrow.parquet as pq
 
-    articles = pq.read_table(out_dir / "articles.parquet")
-    names = articles.column_names
+    from attrlint.audit.article import UNATTRIBUTED_KIND_PREFIX
+
+    names = pq.read_schema(out_dir / "articles.parquet").names
     date_column = date_column if date_column in names else None
     section_column = section_column if section_column in names else None
+    needed = ["sentences", "claims", "attributed", "vague", "unattributed", "findings", "errors", "sources_anonymous",
+              *(n for n in names if n.startswith(UNATTRIBUTED_KIND_PREFIX)),
+              *dict.fromkeys(c for c in (date_column, section_column) if c)]
+    articles = pq.read_table(out_dir / "articles.parquet", columns=needed)  # not texts of sources or metadata
+    for chart in CHARTS:  # a chart from an earlier run in this folder must not outlive it
+        (out_dir / chart).unlink(missing_ok=True)
     lines = [f"# Sourcing audit of {input_name}", ""]
     lines += _overall(articles)
     lines += _claim_kinds(articles)

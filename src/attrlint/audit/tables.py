@@ -65,6 +65,10 @@ class TableSink:
             table = pa.Table.from_pylist(records, schema=schema)
             pq.write_table(table, self.parts / name / f"part-{index:08d}.parquet")
 
+    def discard(self) -> None:
+        """Remove the parts of a run that failed."""
+        shutil.rmtree(self.parts, ignore_errors=True)
+
     def finish(self) -> dict[str, Path]:
         """Merge the parts into ``<table>.parquet`` files; returns their paths."""
         paths = {name: self._merge(name, fixed) for name, fixed in TABLES.items()}

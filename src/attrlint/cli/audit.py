@@ -29,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes (local) or LocalCluster workers (dask); default: CPU count")
     p.add_argument("--chunk-size", type=int, default=200, help="articles per chunk (default: 200)")
-    p.add_argument("--blocksize", type=int, default=16 * 2**20,
-                   help="bytes per Dask partition of a JSON Lines input (default: 16 MiB)")
+    p.add_argument("--blocksize", type=int, default=4 * 2**20,
+                   help="bytes per Dask partition of a JSON Lines input (default: 4 MiB)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler to use instead of a LocalCluster")
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
@@ -70,6 +70,7 @@ def run(argv: list[str]) -> int:
     spec = ColumnSpec(args.id_column, args.text_column)
     progress = False if args.no_progress else None
     started = time.perf_counter()
+    sink = None
     try:
         fmt = detect_format(args.input, args.input_format)
         out.mkdir(parents=True, exist_ok=True)
@@ -83,11 +84,13 @@ def run(argv: list[str]) -> int:
         sink.finish()
         write_summary(out, input_name=os.path.basename(args.input), date_column=args.date_column,
                       section_column=args.section_column)
-    except AuditInputError as exc:
-        print(f"attrlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as exc:
-        print(f"attrlint: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+    except (AuditInputError, OSError) as exc:
+        if sink is not None:
+            sink.discard()
+        if isinstance(exc, AuditInputError):
+            print(f"attrlint: {exc}", file=sys.stderr)
+        else:
+            print(f"attrlint: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     elapsed = time.perf_counter() - started
     print(f"attrlint: audited {sink.articles} articles in {elapsed:.1f}s with the {args.engine} engine; "
