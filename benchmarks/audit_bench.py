@@ -4,7 +4,9 @@ Builds a JSON Lines archive of the requested size by replicating the shared corp
 copy gets a new id and synthetic date / section metadata), then audits it with the local
 engine on 1 and 2 workers and with Dask on a 2-worker LocalCluster, each as a separate
 ``python -m attrlint audit`` process.  Memory is the peak resident set of the whole
-process tree (the CLI plus its pool or cluster workers), sampled every 0.2 s.
+process tree (the CLI plus its pool or cluster workers) and CPU the sum of the tree's CPU
+seconds, both sampled every 0.2 s.  On a shared machine wall time depends on the load;
+articles per CPU second does not (much).
 
     python benchmarks/audit_bench.py --size 30MB
     python benchmarks/audit_bench.py --size 1GB --runs local:2,dask:2   # the issue's size
@@ -18,7 +20,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -60,20 +61,19 @@ def build_archive(corpus: Path, target: Path, size: int) -> tuple[int, int]:
     return count, written
 
 
-def tree_rss(process: psutil.Process) -> int:
+def sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
+    """Resident memory of the process tree now; records each process' CPU seconds so far
+    in ``cpu`` (pool and cluster workers are not reaped by us, so rusage would miss them)."""
     total = 0
     for p in [process, *process.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            with p.oneshot():
+                total += p.memory_info().rss
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
     return total
-
-
-def children_cpu() -> float:
-    """CPU seconds (user + system) of every finished descendant, pool and cluster workers included."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def run_audit(archive: Path, out: Path, engine: str, workers: int, chunk_size: int, blocksize: int) -> dict:
@@ -81,15 +81,15 @@ def run_audit(archive: Path, out: Path, engine: str, workers: int, chunk_size: i
            "--workers", str(workers), "--chunk-size", str(chunk_size), "--blocksize", str(blocksize),
            "--no-plugins", "--no-progress"]
     shutil.rmtree(out, ignore_errors=True)
-    cpu_before = children_cpu()
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(proc.pid)
     peak = 0
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
         try:
-            peak = max(peak, tree_rss(watched))
+            peak = max(peak, sample_tree(watched, cpu))
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -98,7 +98,7 @@ def run_audit(archive: Path, out: Path, engine: str, workers: int, chunk_size: i
     if proc.returncode != 0:
         raise SystemExit(f"audit failed ({' '.join(cmd)}):\n{stderr}")
     return {"engine": engine, "workers": workers, "seconds": elapsed, "peak_rss": peak,
-            "cpu_seconds": children_cpu() - cpu_before, "load": (load_before + os.getloadavg()[0]) / 2}
+            "cpu_seconds": sum(cpu.values()), "load": (load_before + os.getloadavg()[0]) / 2}
 
 
 def main() -> int:

@@ -27,6 +27,7 @@ from attrlint.audit.readers import (
     parquet_row_groups,
     parse_jsonl,
     read_parquet_groups,
+    to_record,
 )
 
 ENGINES = ("local", "dask")
@@ -101,8 +102,6 @@ def dask_bag(path: str, fmt: str, spec: ColumnSpec, *, chunk_size: int, blocksiz
 
 
 def _frame_records(frame, spec: ColumnSpec, path: str) -> list:
-    from attrlint.audit.readers import to_record
-
     return [to_record(row, spec, f"{path}: row {i + 1}") for i, row in enumerate(frame.to_dict("records"))]
 
 
