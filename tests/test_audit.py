@@ -20,16 +20,17 @@ ATTRIBUTED = "The ministry said 12 people died in the fire."
 UNATTRIBUTED = "Thousands of people marched through the capital."
 VAGUE = "Experts say prices rose by 40% last year."
 ANONYMOUS = "A senior Pentagon official said 300 troops had arrived."
-NO_CLAIM = "The river is quiet tonight."
+FACTUAL = "The bridge was closed on Monday after the storm."
+NO_CLAIM = "Please call us."
 SECTIONS = ("world", "business", "sport")
 
 
 def make_articles(n: int = 24) -> list[dict]:
     """Small synthetic articles whose expected counts are known by construction."""
-    paragraphs = [ATTRIBUTED, UNATTRIBUTED, VAGUE, ANONYMOUS, NO_CLAIM]
+    paragraphs = [ATTRIBUTED, UNATTRIBUTED, VAGUE, ANONYMOUS, FACTUAL]
     articles = []
     for i in range(n):
-        chosen = [p for j, p in enumerate(paragraphs) if (i >> j) & 1 or j == 4]
+        chosen = [NO_CLAIM, *(p for j, p in enumerate(paragraphs) if (i >> j) & 1)]
         article = {"id": f"a{i:03d}", "text": "\n\n".join(chosen) + "\n",
                    "date": f"2023-{i % 6 + 1:02d}-15", "section": SECTIONS[i % 3]}
         if i % 5 == 0:
@@ -100,13 +101,18 @@ def test_classify_source(phrase, quality, kind):
 def test_article_counts(local_out):
     articles = {r["article_id"]: r for r in rows(local_out, "articles")}
     assert len(articles) == 24
-    every = articles["a015"]  # all four claim paragraphs
+    every = articles["a015"]  # the four paragraphs with figures
     assert (every["claims"], every["attributed"], every["vague"], every["unattributed"]) == (4, 2, 1, 1)
     assert every["unattributed_share"] == pytest.approx(0.25)
-    assert every["unattributed_kind_numeric"] == 1 and every["vague_attributions"] >= 1
+    assert (every["claims_kind_numeric"], every["unattributed_kind_numeric"]) == (4, 1)
+    assert (every["claims_kind_factual"], every["unattributed_kind_factual"]) == (0, 0)  # filled in, not null
+    assert every["vague_attributions"] >= 1
+    factual = articles["a016"]  # only the factual paragraph: a kind that flows through from the rules
+    assert (factual["claims"], factual["unattributed"], factual["claims_kind_numeric"]) == (1, 1, 0)
+    assert (factual["claims_kind_factual"], factual["unattributed_kind_factual"]) == (1, 1)
     assert (every["sources_named"], every["sources_anonymous"]) == (1, 1) and every["sources_vague"] >= 1
     assert "A senior Pentagon official" in every["sources_cited"] and "The ministry" in every["sources_cited"]
-    quiet = articles["a000"]  # no figure at all
+    quiet = articles["a000"]  # no claim at all
     assert quiet["claims"] == 0 and quiet["unattributed_share"] is None and quiet["unattributed_kind_numeric"] == 0
     assert articles["a005"]["author"] == "Reporter 5" and articles["a001"]["author"] is None
     assert articles["a001"]["section"] == "business" and articles["a001"]["date"] == "2023-02-15"
@@ -129,9 +135,9 @@ def test_findings_and_sources_tables(local_out):
 
 def test_summary_and_charts(local_out):
     summary = (local_out / "summary.md").read_text(encoding="utf-8")
-    for heading in ("## Overall", "## Sources cited", "## By section", "## Over time (by month)"):
+    for heading in ("## Overall", "## Claims by kind", "## Sources cited", "## By section", "## Over time (by month)"):
         assert heading in summary
-    assert "| 2023-01 |" in summary and "| world |" in summary
+    assert "| 2023-01 |" in summary and "| world |" in summary and "| factual |" in summary
     for chart in ("unattributed_over_time.png", "unattributed_by_section.png"):
         assert f"]({chart})" in summary
         assert (local_out / chart).read_bytes().startswith(b"\x89PNG")

@@ -128,3 +128,14 @@ def test_select_and_ignore(tmp_path):
     assert rules() >= {"ATR001", "ATR002"}
     assert rules("--select", "ATR001") == {"ATR001"}
     assert "ATR001" not in rules("--ignore", "ATR001")
+
+
+def test_show_evidence_lists_passes_with_their_cue(json_lint):
+    text = "The ministry said 12 people died. They all worked in the mine.\n"
+    report, proc = json_lint(text, "story.txt", "--show-evidence")
+    passes = report["files"][0]["passes"]
+    assert [p["attribution"]["from"] for p in passes] == ["self", "previous"]
+    assert passes[0]["attribution"]["cue"] == "The ministry said"
+    assert passes[0]["claim_kind"] == "numeric"
+    report, _ = json_lint(text)
+    assert "passes" not in report["files"][0]

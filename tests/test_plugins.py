@@ -70,7 +70,7 @@ def test_third_party_rule_runs_and_is_listed(plugin_site, tmp_path):
     article.write_text("A banana was sold. North Korea has sent 14,000 troops.\n")
     proc = run_cli("--format", "json", str(article), env=env)
     rules = [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
-    assert rules == ["HSE001", "ATR001"]
+    assert "HSE001" in rules and "ATR001" in rules
 
 
 @pytest.mark.parametrize("how", ["env", "flag"])

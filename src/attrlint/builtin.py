@@ -34,6 +34,7 @@ def attrlint_formats() -> dict:
     return {
         "text": _LazyFormatter("attrlint.formats.text", "TextFormatter"),
         "json": _LazyFormatter("attrlint.formats.json_format", "JsonFormatter"),
+        "html": _LazyFormatter("attrlint.formats.html_report", "HtmlFormatter"),
     }
 
 

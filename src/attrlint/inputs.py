@@ -25,13 +25,17 @@ class Source:
     text: str
 
 
-def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS) -> tuple[list[str], list[str]]:
+def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+             exclude: list[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """Expand folders into the files to lint.  Returns ``(files, errors)``.
 
     Files named explicitly are always linted, whatever their extension; folders are
     walked for ``extensions``, in sorted order, without following symlinked folders
-    (so a symlink loop cannot trap the walk).
+    (so a symlink loop cannot trap the walk), skipping files and folders that match a
+    glob in ``exclude`` below the walked folder (see :func:`attrlint.config.globs.path_matches`).
     """
+    from attrlint.config.globs import path_matches
+
     files: list[str] = []
     errors: list[str] = []
     for raw in paths:
@@ -41,10 +45,13 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS)
         p = Path(raw)
         if p.is_dir():
             for root, dirs, names in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not any(path_matches(os.path.join(root, d), g, p) for g in exclude))
                 for name in sorted(names):
-                    if name.lower().endswith(extensions) and not name.startswith("."):
-                        files.append(os.path.join(root, name))
+                    path = os.path.join(root, name)
+                    if (name.lower().endswith(extensions) and not name.startswith(".")
+                            and not any(path_matches(path, g, p) for g in exclude)):
+                        files.append(path)
         elif p.exists():
             files.append(raw)
         elif p.is_symlink():

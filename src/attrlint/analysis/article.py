@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 import regex
 
 from attrlint.analysis.attribution import Cue, find_cues
+from attrlint.analysis.claims import has_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
+from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
 from attrlint.document.model import Document, Sentence, Span
 
 _QUOTE_OPEN = regex.compile(r"^[\s(\[]*[\"“‘«]")
@@ -33,6 +35,11 @@ _CONTINUES_SOURCE = regex.compile(
     r"government|bank|court|police|spokes\w+|official|officials|researchers|team|authors|document|paper|"
     r"analysis|data|figures|review|letter|release|research|findings)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
 )
+
+
+# "would" right after a sourced sentence carries on its reported speech ("..., the report
+# said. By 2050, yields would fall by a third").
+_REPORTED_FUTURE = regex.compile(r"\bwould\b(?!\s+have\b)")
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,19 @@ class SentenceAnalysis:
     quantities: list[Quantity] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     citations: list[Span] = field(default_factory=list)
-    is_quote: bool = False
-    # Resolved: the cue that sources this sentence, and where it came from.
+    is_quote: bool = False  # starts inside a direct quotation
+    quote_share: float = 0.0  # share of the sentence inside quotation marks
+    quote_group: int = -1  # sentences sharing one quotation share an id
+    # Claim: numeric | factual | quote, or None with the reason it is not a claim.
+    claim_kind: str | None = None
+    not_claim: str | None = None
+    # Resolved: what sources this sentence, and where it came from.
     source: Cue | Span | None = None
-    source_from: str = ""  # self | previous | next | citation
+    source_from: str = ""  # self | citation | quote | quote-intro | previous | next
+    source_distance: int = 0
+    # "The broadcasts began on August 10, and South Korea says they will continue": the
+    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it).
+    unsourced: Span | None = None
 
     @property
     def named_cues(self) -> list[Cue]:
@@ -71,7 +87,16 @@ class SentenceAnalysis:
 
     @property
     def attributed(self) -> bool:
-        return self.source is not None
+        """Sourced as a whole: a source covers it and no joined clause stands unsourced."""
+        return self.source is not None and self.unsourced is None
+
+    def unsourced_quantities(self) -> list[Quantity]:
+        """The quantities no attribution covers (all of them when nothing sources the sentence)."""
+        if self.source is None:
+            return self.quantities
+        if self.unsourced is None:
+            return []
+        return [q for q in self.quantities if q.start < self.unsourced.end]
 
 
 @dataclass
@@ -88,6 +113,8 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
     citations = sorted(document.citations, key=lambda c: c.start) if options.links_are_citations else []
     exempt = regex.compile("|".join(f"(?:{e})" for e in options.exempt), regex.IGNORECASE) if options.exempt else None
     result: list[SentenceAnalysis] = []
+    quotes_by_block, continued = _quotations(document)
+    captions = _caption_blocks(document)
     for sentence in document.sentences:
         sa = SentenceAnalysis(sentence)
         sa.quantities = find_quantities(prose, sentence.start, sentence.end, lex)
@@ -95,10 +122,74 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
             sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)]
         sa.cues = find_cues(prose, sentence.start, sentence.end, lex)
         sa.citations = [c for c in citations if c.start < sentence.end and sentence.start < c.end]
-        sa.is_quote = bool(_QUOTE_OPEN.match(prose, sentence.start))
+        _place_in_quotations(sa, quotes_by_block[sentence.block], prose)
+        _classify_claim(sa, document, prose, sentence.block in captions)
         result.append(sa)
-    _resolve_scope(prose, result, options.window)
+    _resolve_scope(prose, result, options.window, continued)
     return ArticleAnalysis(document, result)
+
+
+def _quotations(document: Document) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
+    """Quotation spans per block, and the blocks that carry on the previous block's
+    quotation by news convention (it ended inside a quotation that no mark closed)."""
+    spans_by_block: dict[int, list[tuple[int, int]]] = {}
+    continued: set[int] = set()
+    carry = False
+    for b, block in enumerate(document.blocks):
+        carry = carry and continues_quotation(document.prose, block.start, block.end)
+        spans = quotation_spans(document.prose, block.start, block.end, starts_open=carry)
+        spans_by_block[b] = spans
+        if carry:
+            continued.add(b)
+        carry = block.kind in ("paragraph", "blockquote") and left_open(document.prose, spans, block.end)
+    return spans_by_block, continued
+
+
+def _place_in_quotations(sa: SentenceAnalysis, spans: list[tuple[int, int]], prose: str) -> None:
+    s, e = sa.sentence.start, sa.sentence.end
+    inside = 0
+    for qs, qe in spans:
+        if qs < e and s < qe:
+            inside += min(e, qe) - max(s, qs)
+            if sa.quote_group < 0:
+                sa.quote_group = qs
+            if qs <= s or not prose[s:qs].strip(" ([\t"):
+                sa.is_quote = True
+    sa.quote_share = inside / max(1, e - s)
+
+
+def _caption_blocks(document: Document) -> set[int]:
+    """Blocks that caption a photo: they hold a credit ("Image: NASA."), or the block right
+    after them is nothing but a credit."""
+    credited: set[int] = set()
+    only_credit: set[int] = set()
+    for sentence in document.sentences:
+        if is_credit(document.prose[sentence.start : sentence.end]):
+            credited.add(sentence.block)
+            block = document.blocks[sentence.block]
+            if sentence.index_in_block == 0 and sentence.end >= block.end - 1:
+                only_credit.add(sentence.block)
+    return credited | {b - 1 for b in only_credit if b > 0}
+
+
+def _classify_claim(sa: SentenceAnalysis, document: Document, prose: str, is_caption: bool) -> None:
+    block = document.blocks[sa.sentence.block]
+    reason = not_a_claim(
+        prose[sa.sentence.start : sa.sentence.end],
+        is_caption=is_caption,
+        block_text=prose[block.start : block.end],
+        block_kind=block.kind,
+        is_headline=sa.sentence.block == 0 and sa.sentence.index_in_block == 0,
+        has_quantity=bool(sa.quantities),
+    )
+    if reason is not None:
+        sa.not_claim = reason
+    elif sa.quantities:
+        sa.claim_kind = "numeric"
+    elif sa.quote_share > 0.6:
+        sa.claim_kind = "quote"
+    else:
+        sa.claim_kind = "factual"
 
 
 def _exempted(exempt: regex.Pattern, prose: str, sentence: Sentence, q: Quantity) -> bool:
@@ -109,26 +200,88 @@ def _exempted(exempt: regex.Pattern, prose: str, sentence: Sentence, q: Quantity
     return False
 
 
-def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:
+def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
+                   continued: frozenset[int] | set[int] = frozenset()) -> None:
     for sa in sentences:
         named = sa.named_cues
         if named:
             sa.source, sa.source_from = named[0], "self"
+            sa.unsourced = _unsourced_lead(prose, sa)
         elif sa.citations:
             sa.source, sa.source_from = sa.citations[0], "citation"
     if window <= 0:
         return
+    _resolve_quotations(prose, sentences, continued)
+    _resolve_neighbours(prose, sentences, window)
+    _resolve_quotations(prose, sentences, continued)
+
+
+_JOIN = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+but\s+")
+
+
+def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
+    """The clause a sentence opens with when every named cue sits in a later, joined clause
+    and speaks only for that clause (it is not a trailing "..., she said.")."""
+    s = sa.sentence
+    cues = sa.named_cues
+    if any(c.position == "trailing" or c.kind not in ("verb", "issued") for c in cues):
+        return None
+    first_cue = min(c.start for c in cues)
+    joins = [m for m in _JOIN.finditer(prose, s.start, first_cue)]
+    if not joins:
+        return None
+    lead = prose[s.start : joins[-1].start()]
+    if len(lead.split()) < 4 or not has_verb(lead) or _QUOTE_OPEN.match(lead):
+        return None
+    return Span(s.start, joins[-1].start())
+
+
+def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:
     for i, sa in enumerate(sentences):
         if sa.source is not None or sa.vague_cues:
             continue
         text = prose[sa.sentence.start : sa.sentence.end]
         prev = sentences[i - 1] if i > 0 else None
-        if prev and prev.sentence.block == sa.sentence.block and prev.source is not None:
-            if sa.is_quote or _CONTINUES_SOURCE.match(text):
+        if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
+                and prev.source_distance < window):
+            if sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text):
                 sa.source, sa.source_from = prev.source, "previous"
+                sa.source_distance = prev.source_distance + 1
                 continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         if nxt and nxt.sentence.block == sa.sentence.block and nxt.source_from == "self":
             cue = nxt.source
             if isinstance(cue, Cue) and cue.position == "trailing" and (sa.is_quote or nxt.is_quote):
-                sa.source, sa.source_from = cue, "next"
+                sa.source, sa.source_from, sa.source_distance = cue, "next", 1
+
+
+def _resolve_quotations(prose: str, sentences: list[SentenceAnalysis], continued: set[int]) -> None:
+    """Sentences of one quotation share its speaker.  A quotation introduced by a sourced
+    sentence ending in a colon (in the same block, or closing the block before) has one, and
+    so does a quotation that carries on from the previous block (see
+    :func:`_continued_quotation_blocks`): the one convention by which a source crosses a
+    paragraph break."""
+    groups: dict[tuple[int, int], list[SentenceAnalysis]] = {}
+    for sa in sentences:
+        if sa.quote_group >= 0:
+            groups.setdefault((sa.sentence.block, sa.quote_group), []).append(sa)
+    index = {id(sa): i for i, sa in enumerate(sentences)}
+    for members in groups.values():
+        speaker = next((m.source for m in members if m.source is not None), None)
+        how = "quote"
+        if speaker is None:
+            first = index[id(members[0])]
+            before = sentences[first - 1] if first > 0 else None
+            if before is not None and before.source_from == "self":
+                intro = prose[before.sentence.start : before.sentence.end].rstrip()
+                same_block = before.sentence.block == members[0].sentence.block
+                if intro.endswith((":", ",")) and (same_block or members[0].sentence.index_in_block == 0):
+                    speaker, how = before.source, "quote-intro"
+            if (speaker is None and before is not None and members[0].sentence.block in continued
+                    and before.quote_group >= 0):
+                speaker, how = before.source, "quote-continued"
+        if speaker is None:
+            continue
+        for m in members:
+            if m.source is None and not m.vague_cues:
+                m.source, m.source_from, m.source_distance = speaker, how, 0

@@ -76,13 +76,14 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
         | (?P<magnitude>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|
              hundreds\s+of\s+millions|dozens|hundreds|thousands|millions|billions|trillions|scores)\s+of\b
              |\b(?:a|several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)\b)
-        | (?P<fraction>\b(?:(?:one|two|three|four|a)[\s-](?:{FRACTIONS})|half)\s+(?:of\b|the\b|a\b|an\b|its\b|their\b)
+        | (?P<fraction>\b(?:(?:one|two|three|four|a)[\s-](?:{FRACTIONS})|half)
+             (?:\s+of\b|(?=\s+(?:the|a|an|its|their)\b))
              |\b(?:two|three|four)-(?:{FRACTIONS})\b|\bby\s+(?:a|one|two)[\s-](?:{FRACTIONS})\b
              |\bone\s+(?:in|out\s+of)\s+(?:\d+|{words})\b)
         | (?P<multiplier>\b(?:{MULTIPLIERS})\b)
-        | (?P<digits>(?<![\w.-])\d[\d,]*(?:\.\d+)?
+        | (?P<digits>(?<![\w.:/-])\d+(?:,\d{{3}})*(?:\.\d+)?
              (?:[\s-]?(?:hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b)?
-             (?:\s*(?:-|–|—|to|and)\s*\d[\d,]*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion))?)?
+             (?:\s*(?:-|–|—|to|and)\s*\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion))?)?
              (?:[\s-]?(?:{UNITS})\b)?)
         | (?P<words>\b{word_number}\s+(?:hundred|thousand|million|billion|trillion)\b
              |\b(?:{words})\b(?:[\s-]+(?:and\s+)?(?:{words})\b)*)
@@ -96,7 +97,7 @@ _YEAR = regex.compile(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
 _DATE_BEFORE = regex.compile(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
 _TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b))", regex.IGNORECASE)
-_AGE_AFTER = regex.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old|^-month-old", regex.IGNORECASE)
+_AGE_AFTER = regex.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", regex.IGNORECASE)
 _AGE_BEFORE = regex.compile(r"\b(?:aged?|ages)\s*$", regex.IGNORECASE)
 _NAME_AGE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 _IDENT_BEFORE = regex.compile(r"(?:[\p{L}]-?|[\p{L}]\.|/|#|№)$")
@@ -127,7 +128,7 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
         if kind == "words" and not _words_are_claim(text, m.start(kind), m.end(kind), core):
             continue
         q_end = m.end()
-        if kind in ("digits", "words") and not m.group(kind).endswith(tuple(UNIT_ENDINGS)):
+        if kind in ("digits", "words") and _ENDS_WITH_NUMBER.search(m.group(kind)):
             noun = _COUNTED_NOUN.match(text, q_end, end)
             if noun and noun.group(1).lower() not in _NOT_NOUNS:
                 q_end = noun.end()
@@ -143,7 +144,11 @@ _NOT_NOUNS = frozenset(
     who which when where while after before into over under about around during since until up down out
     off its their his her our your my it they he she we you i also still only just all both""".split()
 )
-UNIT_ENDINGS = ("%",)
+_ENDS_WITH_NUMBER = regex.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|thousand|"
+    r"million|billion|trillion|dozen))$",
+    regex.IGNORECASE,
+)
 
 
 def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) -> bool:
@@ -160,7 +165,9 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
         return False
     if _TIME_AFTER.match(after):
         return False
-    if _AGE_AFTER.match(after) or _AGE_AFTER.match(core[len(number) :]) or _AGE_BEFORE.search(before):
+    tail = text[s + len(number) : e + 20]
+    plausible_age = number.isdigit() and int(number) < 130  # "a 2000 year old tradition" is no person
+    if plausible_age and (_AGE_AFTER.match(tail) or _AGE_BEFORE.search(before)):
         return False
     if _NAME_AGE.search(before) and regex.match(r"^\d{1,3}$", number) and regex.match(r"^\s*,", after):
         return False  # "Smith, 45, said" identifies a person
@@ -170,9 +177,7 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
         return False  # "5G", "3D", "21st" on its own
     capital = _CAPITAL_WORD_BEFORE.search(before)
     if capital and capital.group(1) not in _NOT_IDENTIFYING and not has_unit and "," not in number:
-        word_start = s - len(before) + capital.start(1)
-        if word_start > block_start and text[word_start - 2 : word_start].strip(" \n") not in {".", "“", '"'}:
-            return False  # "Route 66", "Article 5", "Apollo 11"
+        return False  # "Route 66", "Article 5", "Apollo 11"
     if s - block_start < 4 and _LIST_NUMBER.match(text[block_start : e + 2]):
         return False
     if regex.match(r"^\d+(?:st|nd|rd|th)$", core):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from attrlint.audit.readers import ArticleRecord
 from attrlint.audit.sources import SOURCE_KINDS, source_mentions
@@ -21,13 +22,22 @@ ARTICLE_COLUMNS = ("article_id", "characters", "sentences", "claims", "attribute
                    "attributed_share", "vague_share", "unattributed_share", "findings", "vague_attributions",
                    "sources", "sources_named", "sources_anonymous", "sources_vague", "sources_cited", "errors")
 SOURCE_COLUMNS = ("article_id", "source", "kind", "start", "end")
-UNATTRIBUTED_KIND_PREFIX = "unattributed_kind_"  # + claim_kind: one column per kind the rules report
+# One column per claim kind (numeric, factual, quote, ... whatever the analysis and rules
+# report): claim sentences of that kind, and findings of category "unattributed" with it.
+CLAIMS_KIND_PREFIX = "claims_kind_"
+UNATTRIBUTED_KIND_PREFIX = "unattributed_kind_"
+KIND_PREFIXES = (CLAIMS_KIND_PREFIX, UNATTRIBUTED_KIND_PREFIX)
 
 
 @dataclass(frozen=True)
 class AuditSettings:
-    """What each worker needs to rebuild the linter (small and picklable)."""
+    """What each worker needs to rebuild the linter (small and picklable).
 
+    ``config_file`` is the configuration the client resolved (an absolute path, or None
+    for none), so workers on other machines or folders use the same one.
+    """
+
+    config_file: str | None = None
     select: str = ""
     ignore: str = ""
     third_party_plugins: bool | None = None  # None follows ATTRLINT_NO_PLUGINS
@@ -48,26 +58,35 @@ class ChunkRows:
 
 
 class Auditor:
+    """The linter as configured: rules, lexicons and analysis options from the profile that
+    ``attrlint check`` would use with the same configuration file and --select/--ignore."""
+
     def __init__(self, settings: AuditSettings):
-        from attrlint.analysis.lexicons import Lexicons
-        from attrlint.cli.check import select_rules
+        from types import SimpleNamespace
+
+        from attrlint.cli.check import cli_overrides
+        from attrlint.config.profile import ConfigResolver
         from attrlint.engine.plugins import load_plugins
         from attrlint.engine.registry import build_registry
         from attrlint.readers.plaintext import PlainTextReader
 
         registry = build_registry(load_plugins(third_party=settings.third_party_plugins))
         self.errors = registry.errors
-        self.rules = select_rules(registry.rules, settings.select, settings.ignore)
-        self.lexicons = Lexicons(extra=registry.lexicon_additions)
+        overrides = cli_overrides(SimpleNamespace(select=settings.select, ignore=settings.ignore, fail_on=None))
+        config = Path(settings.config_file) if settings.config_file else None
+        self.profile = ConfigResolver(registry, config, isolated=config is None, overrides=overrides).profile_for(".")
+        self.rule_codes = frozenset(r.code for r in self.profile.rules)
         self.reader = PlainTextReader()
 
     def audit(self, record: ArticleRecord) -> ChunkRows:
         from attrlint.engine.linter import lint_document
         from attrlint.engine.rule import RuleContext
 
+        profile = self.profile
         document = self.reader.read(record.id, record.text)
-        context = RuleContext(document, self.lexicons)
-        result = lint_document(document, self.rules, self.lexicons, context=context)
+        context = RuleContext(document, profile.lexicons, profile.options, self.rule_codes)
+        result = lint_document(document, profile.rules, profile.lexicons, profile.options, context=context)
+        result.findings = profile.finish(result.findings)
         analysis = context.analysis
         meta = record.metadata
         rows = ChunkRows()
@@ -89,26 +108,28 @@ class Auditor:
 
 
 def _article_row(record: ArticleRecord, analysis, result, mentions) -> dict:
-    """Claim sentences (those stating a figure) split by how they are sourced, as ATR001 does."""
+    """Claim sentences split by how they are sourced, per kind, next to what the rules flagged."""
     claims = attributed = vague = 0
+    kinds: dict[str, int] = {}
     for sa in analysis.sentences:
-        if not sa.quantities:
+        if not sa.claim_kind:
             continue
         claims += 1
+        kinds[sa.claim_kind] = kinds.get(sa.claim_kind, 0) + 1
         if sa.attributed:
             attributed += 1
         elif sa.vague_cues:
             vague += 1
     unattributed = claims - attributed - vague
-    by_kind: dict[str, int] = {}
+    flagged = dict.fromkeys(kinds, 0)
     vague_attributions = 0
     for f in result.findings:
         if f.category == "unattributed":
-            key = UNATTRIBUTED_KIND_PREFIX + (f.claim_kind or "other")
-            by_kind[key] = by_kind.get(key, 0) + 1
+            kind = f.claim_kind or "other"
+            flagged[kind] = flagged.get(kind, 0) + 1
         elif f.category == "vague-attribution":
             vague_attributions += 1
-    kinds = {k: sum(1 for m in mentions if m.kind == k) for k in SOURCE_KINDS}
+    source_kinds = {k: sum(1 for m in mentions if m.kind == k) for k in SOURCE_KINDS}
     return {
         "article_id": record.id,
         "characters": len(record.text),
@@ -123,10 +144,11 @@ def _article_row(record: ArticleRecord, analysis, result, mentions) -> dict:
         "findings": len(result.findings),
         "vague_attributions": vague_attributions,
         "sources": len(mentions),
-        **{f"sources_{k}": n for k, n in kinds.items()},
+        **{f"sources_{k}": n for k, n in source_kinds.items()},
         "sources_cited": list(dict.fromkeys(m.text for m in mentions if m.kind != "vague")),
         "errors": "; ".join(result.errors) or None,
-        **dict(sorted(by_kind.items())),
+        **{CLAIMS_KIND_PREFIX + k: n for k, n in sorted(kinds.items())},
+        **{UNATTRIBUTED_KIND_PREFIX + k: n for k, n in sorted(flagged.items())},
     }
 
 
@@ -134,7 +156,7 @@ def _with_metadata(row: dict, metadata: dict, reserved: tuple[str, ...]) -> dict
     """The row followed by the article's metadata columns (renamed if they clash)."""
     for key, value in metadata.items():
         name = key
-        while name in reserved or name in row or name.startswith(UNATTRIBUTED_KIND_PREFIX):
+        while name in reserved or name in row or name.startswith(KIND_PREFIXES):
             name = f"meta_{name}"
         row[name] = value
     return row

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from attrlint.audit.article import CLAIMS_KIND_PREFIX, KIND_PREFIXES, UNATTRIBUTED_KIND_PREFIX
 from attrlint.audit.sources import SOURCE_KINDS
 
 TOP_SOURCES = 20
@@ -20,13 +21,11 @@ CHARTS = ("unattributed_by_section.png", "unattributed_over_time.png")
 def write_summary(out_dir: Path, *, input_name: str, date_column: str | None, section_column: str | None) -> Path:
     import pyarrow.parquet as pq
 
-    from attrlint.audit.article import UNATTRIBUTED_KIND_PREFIX
-
     names = pq.read_schema(out_dir / "articles.parquet").names
     date_column = date_column if date_column in names else None
     section_column = section_column if section_column in names else None
     needed = ["sentences", "claims", "attributed", "vague", "unattributed", "findings", "errors", "sources_anonymous",
-              *(n for n in names if n.startswith(UNATTRIBUTED_KIND_PREFIX)),
+              *(n for n in names if n.startswith(KIND_PREFIXES)),
               *dict.fromkeys(c for c in (date_column, section_column) if c)]
     articles = pq.read_table(out_dir / "articles.parquet", columns=needed)  # not texts of sources or metadata
     for chart in CHARTS:  # a chart from an earlier run in this folder must not outlive it
@@ -70,7 +69,7 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 def _overall(articles) -> list[str]:
     claims = _sum(articles, "claims")
     rows = [["Articles", articles.num_rows, ""], ["Sentences", _sum(articles, "sentences"), ""],
-            ["Figures (claim sentences)", claims, ""]]
+            ["Claims (sentences stating a figure, fact or quote)", claims, ""]]
     for status in ("attributed", "vague", "unattributed"):
         n = _sum(articles, status)
         rows.append([f"… {status}", n, _share(n, claims)])
@@ -82,13 +81,18 @@ def _overall(articles) -> list[str]:
 
 
 def _claim_kinds(articles) -> list[str]:
-    from attrlint.audit.article import UNATTRIBUTED_KIND_PREFIX
-
-    kinds = [c for c in articles.column_names if c.startswith(UNATTRIBUTED_KIND_PREFIX)]
-    rows = [[c[len(UNATTRIBUTED_KIND_PREFIX):], _sum(articles, c)] for c in kinds]
+    kinds = [c[len(CLAIMS_KIND_PREFIX):] for c in articles.column_names if c.startswith(CLAIMS_KIND_PREFIX)]
+    kinds += [c[len(UNATTRIBUTED_KIND_PREFIX):] for c in articles.column_names
+              if c.startswith(UNATTRIBUTED_KIND_PREFIX) and c[len(UNATTRIBUTED_KIND_PREFIX):] not in kinds]
+    rows = []
+    for kind in kinds:
+        claims, flagged = _sum(articles, CLAIMS_KIND_PREFIX + kind), _sum(articles, UNATTRIBUTED_KIND_PREFIX + kind)
+        rows.append([kind, claims, flagged, _share(flagged, claims)])
     if not rows:
         return []
-    return ["## Unattributed claims by kind", "", *_table(["claim kind", "findings"], rows)]
+    return ["## Claims by kind", "",
+            "Claim sentences per kind, and how many the rules flagged as unattributed.", "",
+            *_table(["claim kind", "claims", "flagged unattributed", "share"], rows)]
 
 
 def _findings_by_rule(path: Path) -> list[str]:
@@ -124,26 +128,42 @@ def _sources(path: Path, articles) -> list[str]:
     return out
 
 
+_FIGURES = CLAIMS_KIND_PREFIX + "numeric"
+_UNATTRIBUTED_FIGURES = UNATTRIBUTED_KIND_PREFIX + "numeric"
+
+
 def _grouped(articles, column: str, month: bool = False) -> list[dict]:
-    """Per group: articles, claims, unattributed and vague claims, anonymous sources."""
+    """Per group: articles, figures and the unattributed ones (ATR001), all claims and the
+    vaguely sourced ones, anonymous sources."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     keys = articles[column]
     if month:
         keys = pc.if_else(pc.match_substring_regex(keys, _MONTH), pc.utf8_slice_codeunits(keys, 0, 7), None)
     keys = pc.fill_null(keys, "(none)")
-    table = articles.select(["claims", "unattributed", "vague", "sources_anonymous"]).append_column("group", keys)
-    aggregated = table.group_by("group").aggregate([("claims", "count"), ("claims", "sum"), ("unattributed", "sum"),
-                                                    ("vague", "sum"), ("sources_anonymous", "sum")])
-    return [{"group": r["group"], "articles": r["claims_count"], "claims": r["claims_sum"],
-             "unattributed": r["unattributed_sum"], "vague": r["vague_sum"],
-             "anonymous": r["sources_anonymous_sum"]} for r in aggregated.to_pylist()]
+    zeros = pa.array([0] * articles.num_rows, pa.int64())
+    table = pa.table({
+        "group": keys,
+        "claims": articles["claims"],
+        "vague": articles["vague"],
+        "figures": articles[_FIGURES] if _FIGURES in articles.column_names else zeros,
+        "unattributed": articles[_UNATTRIBUTED_FIGURES] if _UNATTRIBUTED_FIGURES in articles.column_names else zeros,
+        "anonymous": articles["sources_anonymous"],
+    })
+    aggregated = table.group_by("group").aggregate([("claims", "count"), ("claims", "sum"), ("vague", "sum"),
+                                                    ("figures", "sum"), ("unattributed", "sum"),
+                                                    ("anonymous", "sum")])
+    return [{"group": r["group"], "articles": r["claims_count"], "claims": r["claims_sum"], "vague": r["vague_sum"],
+             "figures": r["figures_sum"], "unattributed": r["unattributed_sum"], "anonymous": r["anonymous_sum"]}
+            for r in aggregated.to_pylist()]
 
 
 def _group_table(title: str, label: str, rows: list[dict]) -> list[str]:
-    body = [[r["group"], r["articles"], r["claims"], _share(r["unattributed"], r["claims"]),
+    body = [[r["group"], r["articles"], r["figures"], _share(r["unattributed"], r["figures"]), r["claims"],
              _share(r["vague"], r["claims"]), r["anonymous"]] for r in rows]
-    header = [label, "articles", "figures", "unattributed", "vague", "anonymous sources"]
+    header = [label, "articles", "figures", "unattributed figures", "claims", "vaguely sourced claims",
+              "anonymous sources"]
     return [f"## {title}", "", *_table(header, body)]
 
 
@@ -157,7 +177,7 @@ def _pyplot():
 
 
 def _chart_over_time(rows: list[dict], path: Path) -> bool:
-    points = [(r["group"], r["unattributed"] / r["claims"]) for r in rows if r["group"] != "(none)" and r["claims"]]
+    points = [(r["group"], r["unattributed"] / r["figures"]) for r in rows if r["group"] != "(none)" and r["figures"]]
     if len(points) < 2:
         return False
     plt = _pyplot()
@@ -174,7 +194,7 @@ def _chart_over_time(rows: list[dict], path: Path) -> bool:
 
 
 def _chart_by_section(rows: list[dict], path: Path, label: str) -> bool:
-    bars = [(r["group"], r["unattributed"] / r["claims"]) for r in rows if r["claims"]]
+    bars = [(r["group"], r["unattributed"] / r["figures"]) for r in rows if r["figures"]]
     if not bars:
         return False
     plt = _pyplot()

@@ -4,8 +4,9 @@ Each chunk's rows are written as a part file as soon as they arrive (in any orde
 any engine); :meth:`TableSink.finish` then streams the parts, in input order, into one
 file per table.  Parts may differ in columns (metadata keys that only some articles
 have, a claim kind only some chunks report), so the final schema is the union: fixed
-columns first, then ``unattributed_kind_<kind>`` counts (0 where absent), then metadata
-columns in the order they first appear in the input.
+columns first, then the per-kind counts ``claims_kind_<kind>`` and
+``unattributed_kind_<kind>`` (0 where absent), then metadata columns in the order they
+first appear in the input.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from attrlint.audit.article import (
     ARTICLE_COLUMNS,
     FINDING_COLUMNS,
+    KIND_PREFIXES,
     SOURCE_COLUMNS,
-    UNATTRIBUTED_KIND_PREFIX,
     ChunkRows,
 )
 
@@ -31,7 +32,7 @@ _FLOAT = {"attributed_share", "vague_share", "unattributed_share"}
 def column_type(name: str):
     import pyarrow as pa
 
-    if name in _INTEGER or name.startswith(UNATTRIBUTED_KIND_PREFIX):
+    if name in _INTEGER or name.startswith(KIND_PREFIXES):
         return pa.int64()
     if name in _FLOAT:
         return pa.float64()
@@ -84,7 +85,7 @@ class TableSink:
         seen: list[str] = []
         for part in parts:
             seen.extend(n for n in pq.read_schema(part).names if n not in seen)
-        kinds = sorted(n for n in seen if n.startswith(UNATTRIBUTED_KIND_PREFIX))
+        kinds = sorted(n for n in seen if n.startswith(KIND_PREFIXES))
         metadata = [n for n in seen if n not in fixed and n not in kinds]
         schema = pa.schema([(n, column_type(n)) for n in [*fixed, *kinds, *metadata]])
         target = self.out_dir / f"{name}.parquet"

@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler to use instead of a LocalCluster")
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: the closest pyproject.toml / "
+                   "attrlint.toml from the current folder)")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.add_argument("--no-plugins", action="store_true", help="load only built-in rules")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
@@ -53,11 +56,11 @@ def run(argv: list[str]) -> int:
     except ImportError:
         print("attrlint: audit needs pyarrow and matplotlib: pip install 'attrlint[audit]'", file=sys.stderr)
         return EXIT_ERROR
-    from attrlint.audit.article import AuditSettings
     from attrlint.audit.engines import run_dask, run_local
     from attrlint.audit.readers import AuditInputError, ColumnSpec, detect_format
     from attrlint.audit.summary import write_summary
     from attrlint.audit.tables import TableSink
+    from attrlint.config.errors import ConfigError
 
     if not os.path.isfile(args.input):
         print(f"attrlint: {args.input}: no such file", file=sys.stderr)
@@ -66,7 +69,11 @@ def run(argv: list[str]) -> int:
     if out.exists() and not out.is_dir():
         print(f"attrlint: {out}: exists and is not a folder", file=sys.stderr)
         return EXIT_ERROR
-    settings = AuditSettings(args.select, args.ignore, False if args.no_plugins else None)
+    try:
+        settings = resolve_settings(args)
+    except ConfigError as exc:
+        print(f"attrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     spec = ColumnSpec(args.id_column, args.text_column)
     progress = False if args.no_progress else None
     started = time.perf_counter()
@@ -96,3 +103,23 @@ def run(argv: list[str]) -> int:
     print(f"attrlint: audited {sink.articles} articles in {elapsed:.1f}s with the {args.engine} engine; "
           f"wrote {out}/summary.md", file=sys.stderr)
     return EXIT_OK
+
+
+def resolve_settings(args):
+    """The run's settings, with the configuration file found here, on the client, and
+    validated once (a bad configuration is one line, not an error in every worker)."""
+    from attrlint.audit.article import AuditSettings, auditor_for
+    from attrlint.config.errors import ConfigError
+    from attrlint.config.profile import ConfigResolver
+    from attrlint.engine.registry import Registry
+
+    if args.config and not os.path.isfile(args.config):
+        raise ConfigError(f"{args.config}: --config: no such file")
+    config = None
+    if not args.isolated:
+        found = ConfigResolver(Registry(), Path(args.config) if args.config else None).config_file_for(".")
+        config = str(found.resolve()) if found else None
+    settings = AuditSettings(config, args.select, args.ignore, False if args.no_plugins else None)
+    for line in auditor_for(settings).errors:
+        print(line, file=sys.stderr)
+    return settings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from attrlint import __version__
 from attrlint.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -21,16 +22,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
-        epilog="Subcommands: attrlint rules | attrlint explain CODE.  "
+        epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH] | "
+        "attrlint report PATH... -o FILE.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
     p.add_argument("--format", default="text", help="output format: text (default), json, ...")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
-                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
-    p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run (overrides config)")
+    p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip (overrides config)")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file for every input")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--stdin-filename", help="name to report (and pick the reader by) for standard input")
     p.add_argument("--show-evidence", action="store_true", help="show what was taken as claim and source")
@@ -42,23 +48,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def select_rules(rules: dict, select: str, ignore: str) -> list:
-    """Rules whose code starts with a selected prefix and with no ignored prefix."""
-    chosen = [c.strip().upper() for c in select.split(",") if c.strip()]
-    dropped = [c.strip().upper() for c in ignore.split(",") if c.strip()]
-    out = []
-    for code, rule in rules.items():
-        if chosen and not any(code.startswith(c) for c in chosen):
-            continue
-        if any(code.startswith(c) for c in dropped):
-            continue
-        out.append(rule)
+def cli_overrides(args) -> dict:
+    """Command-line values that win over every configuration file."""
+    out: dict = {}
+    if args.select:
+        out["select"] = [c for c in args.select.split(",") if c.strip()]
+        out["extend-select"] = []
+    if args.ignore:
+        out["ignore"] = [c for c in args.ignore.split(",") if c.strip()]
+    if args.fail_on:
+        out["fail-on"] = args.fail_on
     return out
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
-    from attrlint.analysis.lexicons import Lexicons
+    return lint_and_write(build_parser().parse_args(argv), sys.stdout)
+
+
+def lint_and_write(args: argparse.Namespace, stream) -> int:
+    """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
+
+    Shared by ``attrlint check`` and ``attrlint report``."""
+    from attrlint.config.errors import ConfigError
+    from attrlint.config.profile import ConfigResolver
+    from attrlint.engine.baseline import filter_baselined, read_baseline
     from attrlint.engine.linter import Report, lint_document
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
@@ -68,7 +81,8 @@ def run(argv: list[str]) -> int:
     if not args.paths:
         print("attrlint: no paths given (try: attrlint article.md, or attrlint --help)", file=sys.stderr)
         return EXIT_ERROR
-    registry = build_registry(load_plugins(third_party=False if args.no_plugins else None))
+    plugins = load_plugins(third_party=False if args.no_plugins else None)
+    registry = build_registry(plugins)
     for line in registry.errors:
         print(line, file=sys.stderr)
     formatter_factory = registry.formats.get(args.format)
@@ -76,35 +90,82 @@ def run(argv: list[str]) -> int:
         print(f"attrlint: unknown format {args.format!r} (choose from: {', '.join(sorted(registry.formats))})",
               file=sys.stderr)
         return EXIT_ERROR
-    rules = select_rules(registry.rules, args.select, args.ignore)
-    lexicons = Lexicons(extra=registry.lexicon_additions)
 
     report = Report()
-    files, errors = discover(args.paths)
-    report.input_errors.extend(errors)
+    try:
+        resolver = ConfigResolver(registry, Path(args.config) if args.config else None, args.isolated,
+                                  cli_overrides(args))
+        files: list[str] = []
+        for raw in args.paths:
+            found, errors = discover([raw], exclude=resolver.profile_for(raw).settings["exclude"])
+            files.extend(found)
+            report.input_errors.extend(errors)
+        profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
+                    for path in files}
+        baseline = read_baseline(Path(args.baseline)) if args.baseline else None
+        plugins.hook.attrlint_configure(config=dict(resolver.profile_for(args.paths[0]).settings.values))
+    except ConfigError as exc:
+        print(f"attrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+    fail_on: dict[str, str] = {}
     for path in files:
         try:
             source = read_source(path, args.encoding, args.stdin_filename)
         except InputError as exc:
             report.input_errors.append(str(exc))
             continue
+        profile = profiles[path]
         reader = choose_reader(registry.readers, source.path)
         document = reader.read(source.path, source.text)
-        report.files.append(lint_document(document, rules, lexicons))
+        result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
+                               explain_passes=args.show_evidence)
+        result.findings = profile.finish(result.findings)
+        report.files.append(result)
+        fail_on[source.path] = profile.fail_on
+
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), report)
+    if baseline is not None:
+        filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
     color = {"always": True, "never": False}.get(args.color)
-    options = {"color": color, "show_evidence": args.show_evidence}
-    formatter = formatter_factory(sys.stdout, options)
+    first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
+               "analysis": first.options["analysis"]}
+    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:
             print(f"attrlint: {line}", file=sys.stderr)
-    return exit_code(report, args.fail_on, args.exit_zero)
+    return exit_code(report, fail_on, args.exit_zero)
 
 
-def exit_code(report, fail_on: str, exit_zero: bool) -> int:
+def _write_baseline(file: Path, report) -> int:
+    """Record the findings instead of reporting them; refuse when some input failed."""
+    from attrlint.engine.baseline import write_baseline
+
+    for line in [*report.input_errors, *report.internal_errors]:
+        print(f"attrlint: {line}", file=sys.stderr)
+    if report.input_errors or report.internal_errors:
+        return EXIT_ERROR
+    try:
+        count = write_baseline(file, report.files)
+    except OSError as exc:
+        print(f"attrlint: {file}: cannot write baseline: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"attrlint: wrote {count} finding(s) to {file}", file=sys.stderr)
+    return EXIT_OK
+
+
+def exit_code(report, fail_on: str | dict[str, str], exit_zero: bool) -> int:
+    """``fail_on`` is one level for every file, or a level per file path (from its configuration)."""
     if report.input_errors or report.internal_errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if report.max_severity_rank() >= SEVERITY_RANK[fail_on] else EXIT_OK
+    levels = fail_on if isinstance(fail_on, dict) else {}
+    default = fail_on if isinstance(fail_on, str) else "warning"
+    failing = any(SEVERITY_RANK[x.severity] >= SEVERITY_RANK[levels.get(f.path, default)]
+                  for f in report.files for x in f.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

@@ -16,6 +16,8 @@ SUBCOMMANDS = {
     "check": "attrlint.cli.check:run",
     "rules": "attrlint.cli.rules:run_rules",
     "explain": "attrlint.cli.rules:run_explain",
+    "config": "attrlint.cli.config_cmd:run_config",
+    "report": "attrlint.cli.report:run",
     "audit": "attrlint.cli.audit:run",
     "sources": "attrlint.cli.sources:run",
 }

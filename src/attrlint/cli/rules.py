@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from attrlint.cli.main import EXIT_ERROR, EXIT_OK
 
@@ -19,14 +20,37 @@ def _registry(no_plugins: bool):
     return registry
 
 
+def _add_config_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-plugins", action="store_true")
+    p.add_argument("--config", metavar="FILE", help="read house rules (rule-paths) from this configuration")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files: built-in rules only")
+
+
+def _all_rules(args) -> dict | None:
+    """Every rule known here: plugins' and the house rules of the configuration that applies
+    to the current folder.  None (after printing the error) when that configuration is bad."""
+    from attrlint.config.errors import ConfigError
+    from attrlint.config.profile import ConfigResolver
+
+    registry = _registry(args.no_plugins)
+    try:
+        resolver = ConfigResolver(registry, Path(args.config) if args.config else None, args.isolated)
+        return resolver.profile_for(".").all_rules
+    except ConfigError as exc:
+        print(f"attrlint: {exc}", file=sys.stderr)
+        return None
+
+
 def run_rules(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="attrlint rules", description="List every rule.")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--no-plugins", action="store_true")
+    _add_config_options(p)
     args = p.parse_args(argv)
-    registry = _registry(args.no_plugins)
+    rules = _all_rules(args)
+    if rules is None:
+        return EXIT_ERROR
     rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-             "summary": getattr(r, "summary", "") or r.doc.split(". ")[0]} for r in registry.rules.values()]
+             "summary": getattr(r, "summary", "") or r.doc.split(". ")[0]} for r in rules.values()]
     if args.format == "json":
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -46,16 +70,19 @@ def run_rules(argv: list[str]) -> int:
 def run_explain(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="attrlint explain", description="Show a rule's documentation.")
     p.add_argument("code")
-    p.add_argument("--no-plugins", action="store_true")
+    _add_config_options(p)
     args = p.parse_args(argv)
-    registry = _registry(args.no_plugins)
-    rule = registry.rule(args.code) or next(
-        (r for r in registry.rules.values() if r.name == args.code), None)
+    rules = _all_rules(args)
+    if rules is None:
+        return EXIT_ERROR
+    rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
     if rule is None:
         print(f"attrlint: unknown rule {args.code!r} (see attrlint rules)", file=sys.stderr)
         return EXIT_ERROR
     out = [f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity})", "",
            rule.doc, ""]
+    if getattr(rule, "source_file", None):
+        out[1:1] = [f"House rule ({rule.kind}) from {rule.source_file}"]
     examples = getattr(rule, "examples", ())
     for label, flagged in (("Flagged:", True), ("Not flagged:", False)):
         chosen = [e for e in examples if e.flagged is flagged]

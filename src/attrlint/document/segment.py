@@ -28,6 +28,7 @@ _CANDIDATE = regex.compile(
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}'’.-]+)$")
 _INITIAL = regex.compile(r"^\p{Lu}$")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
+_CREDIT_LABEL = regex.compile(r"(?<=\s)(?:Image|Photo|Photograph|Picture|Credit)s?:\s")
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
 
 
@@ -37,6 +38,18 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     abbreviations = lex.abbreviations
     starters = lex.sentence_starters
     spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _CREDIT_LABEL.finditer(prose, start, end):
+        # "Playstation VR demo Image: Nick Moreau." - a photo credit is its own sentence.
+        if m.start() > cursor and not prose[cursor : m.start()].rstrip().endswith((":", ",")):
+            _append_sentences(prose, cursor, m.start(), spans, abbreviations, starters)
+            cursor = m.start()
+    _append_sentences(prose, cursor, end, spans, abbreviations, starters)
+    return spans
+
+
+def _append_sentences(prose: str, start: int, end: int, spans: list[tuple[int, int]],
+                      abbreviations: frozenset[str], starters: frozenset[str]) -> None:
     cursor = start
     for m in _CANDIDATE.finditer(prose, start, end):
         stop = m.group("stop")
@@ -64,7 +77,6 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         _append_trimmed(prose, cursor, sentence_end, spans)
         cursor = m.end()
     _append_trimmed(prose, cursor, end, spans)
-    return spans
 
 
 # Titles never end a sentence, whatever follows ("Dr. The ..." does not occur).

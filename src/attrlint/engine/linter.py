@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.document.model import Document
+from attrlint.engine import suppressions
 from attrlint.engine.findings import SEVERITY_RANK, Finding
 from attrlint.engine.rule import RuleContext
 
@@ -16,6 +17,7 @@ class FileResult:
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # internal errors (a rule raised), one line each
+    passes: list[dict] | None = None  # with --show-evidence: claims that passed and the cue that sourced them
 
 
 @dataclass
@@ -40,18 +42,37 @@ class Report:
 
 
 def lint_document(document: Document, rules: list, lexicons: Lexicons,
-                  options: dict | None = None, context: RuleContext | None = None) -> FileResult:
+                  options: dict | None = None, explain_passes: bool = False,
+                  context: RuleContext | None = None) -> FileResult:
     """Run every rule on one document; a rule that raises is recorded, not fatal.
 
-    Pass a ``context`` to reuse its analysis afterwards (``context.analysis``) instead of
-    analysing the document a second time."""
-    ctx = context or RuleContext(document, lexicons, options or {})
+    Findings covered by a suppression directive are dropped; rules that review the
+    suppressions themselves (``runs_after_suppressions``) run after that.
+    ``explain_passes`` also records, for every claim that passed, the cue taken as its
+    attribution (``--show-evidence``).  Pass a ``context`` (built for the same rules) to
+    reuse its analysis afterwards (``context.analysis``) instead of analysing twice.
+    """
+    ctx = context or RuleContext(document, lexicons, options or {}, frozenset(r.code for r in rules))
     result = FileResult(document.path, document)
-    for rule in rules:
-        try:
-            result.findings.extend(rule.check(ctx))
-        except Exception as exc:
-            result.errors.append(f"{document.path}: rule {rule.code} ({rule.name}) raised "
-                                 f"{type(exc).__name__}: {exc}")
+    later = [r for r in rules if getattr(r, "runs_after_suppressions", False)]
+    for rule in [r for r in rules if r not in later]:
+        _run(rule, ctx, result)
+    result.findings = suppressions.apply(document, result.findings, ctx.directives)
+    reviewed = len(result.findings)
+    for rule in later:
+        _run(rule, ctx, result)
+    result.findings[reviewed:] = suppressions.apply(document, result.findings[reviewed:], ctx.directives)
     result.findings.sort(key=Finding.sort_key)
+    if explain_passes:
+        from attrlint.analysis.evidence import passed_claims
+
+        result.passes = passed_claims(ctx.analysis)
     return result
+
+
+def _run(rule, ctx: RuleContext, result: FileResult) -> None:
+    try:
+        result.findings.extend(rule.check(ctx))
+    except Exception as exc:
+        result.errors.append(f"{ctx.document.path}: rule {rule.code} ({rule.name}) raised "
+                             f"{type(exc).__name__}: {exc}")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from attrlint.analysis.article import ArticleAnalysis
     from attrlint.analysis.lexicons import Lexicons
     from attrlint.document.model import Document
+    from attrlint.engine.suppressions import Directive
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,14 @@ class RuleContext:
     document: Document
     lexicons: Lexicons
     options: dict[str, Any] = field(default_factory=dict)
+    rule_codes: frozenset[str] = frozenset()  # the rules running on this document
+
+    @cached_property
+    def directives(self) -> list[Directive]:
+        """The document's suppression directives (their ``used`` marks are filled by the linter)."""
+        from attrlint.engine.suppressions import find_directives
+
+        return find_directives(self.document)
 
     @cached_property
     def analysis(self) -> ArticleAnalysis:
@@ -57,6 +66,8 @@ class Rule:
     summary: ClassVar[str] = ""
     doc: ClassVar[str] = ""
     examples: ClassVar[tuple[Example, ...]] = ()
+    default_enabled: ClassVar[bool] = True  # False: runs only when selected (select / extend-select)
+    runs_after_suppressions: ClassVar[bool] = False  # True: sees ctx.directives with their use marked
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

@@ -42,6 +42,13 @@ def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
     return record
 
 
+def _file_record(result: FileResult) -> dict[str, Any]:
+    record: dict[str, Any] = {"path": result.path, "findings": [finding_record(x, result) for x in result.findings]}
+    if result.passes is not None:
+        record["passes"] = result.passes
+    return record
+
+
 def summary_record(report: Report) -> dict[str, Any]:
     by_rule: dict[str, int] = {}
     for f in report.files:
@@ -61,9 +68,6 @@ def report_record(report: Report) -> dict[str, Any]:
     return {
         "version": CONTRACT_VERSION,
         "tool": {"name": "attrlint", "version": __version__},
-        "files": [
-            {"path": f.path, "findings": [finding_record(x, f) for x in f.findings]}
-            for f in report.files
-        ],
+        "files": [_file_record(f) for f in report.files],
         "summary": summary_record(report),
     }

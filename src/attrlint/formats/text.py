@@ -44,6 +44,13 @@ class TextFormatter:
                 if self.show_evidence and f.evidence:
                     for key, value in f.evidence.items():
                         console.print(Text(f"    {key}: {value}", style="dim"))
+            if self.show_evidence and result.passes:
+                for p in result.passes:
+                    line, col = result.document.lines.position(p["sentence"]["start"])
+                    cue = p["attribution"]
+                    console.print(Text(
+                        f"{result.path}:{line}:{col}: pass ({p['claim_kind']}) sourced by \u201c{cue['cue']}\u201d "
+                        f"[{cue['kind']}, {cue['quality']}, from {cue['from']}]", style="dim green"))
         for line in [*report.input_errors, *report.internal_errors]:
             console.print(Text(line, style="red"))
         if self.show_summary:

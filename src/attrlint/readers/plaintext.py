@@ -1,12 +1,15 @@
-"""Plain text: blank lines separate paragraphs; the prose is the text itself."""
+"""Plain text: blank lines separate paragraphs; the prose is the text itself, except for
+``<!-- ... -->`` comments standing alone on a line (suppression directives), which are
+listed in ``Document.comments`` and blanked from the prose."""
 
 from __future__ import annotations
 
 import regex
 
-from attrlint.document.model import Block, Document
+from attrlint.document.model import Block, Document, Span
 
 _BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+_COMMENT_ALONE_ON_LINE = regex.compile(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
 
 
 def paragraph_blocks(text: str, start: int = 0, end: int | None = None, kind: str = "paragraph") -> list[Block]:
@@ -34,4 +37,12 @@ class PlainTextReader:
     extensions = (".txt", ".text", "")
 
     def read(self, path: str, text: str) -> Document:
-        return Document(path=path, text=text, prose=text, blocks=paragraph_blocks(text))
+        comments = [Span(*m.span(1)) for m in _COMMENT_ALONE_ON_LINE.finditer(text)]
+        prose = text
+        if comments:
+            parts, cursor = [], 0
+            for c in comments:
+                parts += [text[cursor : c.start], " " * (c.end - c.start)]
+                cursor = c.end
+            prose = "".join(parts) + text[cursor:]
+        return Document(path=path, text=text, prose=prose, blocks=paragraph_blocks(text), comments=comments)

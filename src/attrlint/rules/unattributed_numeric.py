@@ -36,16 +36,17 @@ class UnattributedNumericClaim(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for sa in ctx.analysis.sentences:
-            if not sa.quantities or sa.attributed or sa.vague_cues:
+            unsourced = sa.unsourced_quantities()
+            if sa.claim_kind != "numeric" or not unsourced or sa.vague_cues:
                 continue
-            first = sa.quantities[0]
+            first = unsourced[0]
             text = ctx.document.text
-            claims = [text[q.start : q.end] for q in sa.quantities]
+            claims = [text[q.start : q.end] for q in unsourced]
             yield self.finding(
                 start=first.start,
                 end=first.end,
                 sentence=sa.sentence,
                 claim_kind="numeric",
                 message=f"Unattributed figure \u201c{claims[0]}\u201d: no source nearby.",
-                evidence={"claim": claims[0], "quantities": claims, "kinds": [q.kind for q in sa.quantities]},
+                evidence={"claim": claims[0], "quantities": claims, "kinds": [q.kind for q in unsourced]},
             )

@@ -1,0 +1,128 @@
+"""Is a sentence a claim at all?  The "not a claim" tests of ANNOTATION.md (claim: none).
+
+A sentence that states something as fact is a claim; these are not: datelines, bylines,
+headings and kickers (except the headline, which asserts the story), photo captions and
+credits, questions, instructions to the reader, the writer's hedged speculation,
+sentences that only introduce a quotation, and fragments too short to assert anything.
+Every decision carries a reason so an editor can see why a sentence did (not) count.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.analysis.numbers import MONTHS, WEEKDAYS
+
+_DATELINE = regex.compile(
+    rf"^\s*(?:(?:{WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*[.]?\s*$",
+    regex.IGNORECASE,
+)
+_CREDIT = regex.compile(
+    r"^\s*(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Credits|Source|Sources|Categories|Category|"
+    r"Tags|File\s+photo|Video|Caption|Illustration|Graphic|Map|Editing\s+by|Reporting\s+by|Written\s+by|"
+    r"Additional\s+reporting|By)\b\s*[:|]",
+    regex.IGNORECASE,
+)
+_BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:,|$)")
+_IMPERATIVE = regex.compile(
+    r"^\s*[\"“]?(?:Please|Click|Read|See|Visit|Watch|Listen|Subscribe|Sign\s+up|Follow|Share|Imagine|Consider|"
+    r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact)\b"
+)
+_SPECULATION = regex.compile(
+    r"^\s*[\"“]?(?:If|Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|Here\s+(?:is|are)|"
+    r"In\s+my\s+(?:view|opinion)|"
+    r"I\s+(?:think|believe|suspect|feel)|We\s+(?:think|believe)|It\s+(?:seems|appears)|"
+    r"It\s+(?:may|might|could)\s+(?:be|well))\b",
+    regex.IGNORECASE,
+)
+# Hedged or advisory modal in the writer's voice: "an attacker could ...", "utilities should ...".
+_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)\b", regex.IGNORECASE)
+# Enough grammar to tell a sentence from a verbless label ("Ann Chiang of DAB", "The current
+# flag of New Zealand."): auxiliaries, common irregular pasts, -ed forms, and lowercase -s
+# forms (third person singular; plural nouns slip through, which only keeps a claim).
+_AUXILIARIES = frozenset(
+    """is are was were be been being am has have had will would can could may might must shall should
+    do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't
+    it's that's he's she's there's""".split()
+)
+_IRREGULAR_PASTS = frozenset(
+    """went made took came gave found got saw knew thought told said began became left brought bought
+    built held kept led met ran sent set stood won wrote lost paid put read spent fell felt grew hit let
+    meant rose shot shut sold sought struck swore taught threw understood woke wore broke chose drove
+    ate flew forgot froze hid rode rang sang sank spoke stole swam tore fought caught""".split()
+)
+_WORDS = regex.compile(r"[\p{L}'’-]+")
+
+
+def has_verb(text: str) -> bool:
+    for word in _WORDS.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
+            return True
+        if len(lower) > 3 and (lower.endswith("ed") or lower.endswith("ing")):
+            return True
+        if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(
+            ("ss", "us", "is", "'s")
+        ):
+            return True
+    return False
+
+
+# How something works, in the present tense about a kind of thing ("Each animal wears a
+# collar", "Pumps move water through pipes", "This keeps animals within an area"): the
+# guideline's "definitions and explanations", not a checkable event.
+_GENERIC_SUBJECT = regex.compile(
+    r"^(?:(?:A|An|Each|Every|Any)\s+\p{Ll}|\p{Lu}\p{Ll}+s\s+(?:\p{Ll}+\s+){0,2}?(?:can|may|are|have|do|need|take|"
+    r"make|use|help|move|come|go|get|give|keep|allow|let|require|work)\b|(?:This|These|That|It|They)\s+(?:means?|"
+    r"helps?|keeps?|gives?|makes?|allows?|lets?|works?|is\s+(?:how|why|what|because)|can|may))"
+)
+_PAST_OR_EVENT = regex.compile(r"\b(?:was|were|had|did|has\s+been|have\s+been|\p{L}+ed)\b|\d")
+_TERMINAL = regex.compile(r"[.!?…:;\"”’)]\s*$")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def is_credit(sentence_text: str) -> bool:
+    """A photo credit, source list or byline line ("Image: NASA.", "By Jane Doe")."""
+    return bool(_CREDIT.match(sentence_text) or _BYLINE.match(sentence_text))
+
+
+def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_headline: bool,
+                has_quantity: bool, is_caption: bool = False) -> str | None:
+    """The reason this sentence is not a claim, or None when it is one."""
+    text = sentence_text.strip()
+    if _DATELINE.match(text):
+        return "dateline"
+    if _CREDIT.match(text) or _BYLINE.match(text):
+        return "credit or byline"
+    if is_caption and not is_headline:
+        return "photo caption"
+    stripped = text.rstrip("\"”’') ")
+    if stripped.endswith("?"):
+        return "question"
+    words = _WORD.findall(text)
+    if len(words) < 3 and not has_quantity:
+        return "fragment"
+    if block_kind == "heading" and not is_headline and not has_quantity:
+        return "heading"
+    single_line = "\n" not in block_text and "\r" not in block_text
+    if single_line and not _TERMINAL.search(block_text) and not is_headline and not has_quantity:
+        return "heading"  # a line with no closing punctuation: a kicker, section title or caption
+    if not has_quantity and _is_generic_explanation(text):
+        return "explains how something works"
+    if not is_headline and not has_quantity and not has_verb(text):
+        return "fragment without a verb (a label or caption)"
+    if text.endswith(":") and not has_quantity:
+        return "introduces a quotation"
+    if _IMPERATIVE.match(text):
+        return "instruction to the reader"
+    if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
+        return "the writer's speculation or advice"
+    return None
+
+
+def _is_generic_explanation(text: str) -> bool:
+    bare = text.lstrip("\"“‘'( ")
+    if not _GENERIC_SUBJECT.match(bare) or _PAST_OR_EVENT.search(bare):
+        return False
+    return not any(w[:1].isupper() for w in bare.split()[1:])  # no named actor

@@ -1,0 +1,139 @@
+"""A profile: one configuration turned into what a run needs — the rules, lexicons and
+analysis options, per-file ignores, severity overrides and fail level.
+
+:class:`ConfigResolver` finds the configuration for each linted file (the closest one,
+or ``--config``, or none with ``--isolated``) and builds one profile per configuration
+file, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from attrlint.analysis.article import AnalysisOptions
+from attrlint.analysis.lexicons import Lexicons
+from attrlint.config import schema
+from attrlint.config.discovery import find_config_file
+from attrlint.config.errors import ConfigError
+from attrlint.config.globs import path_matches
+from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
+from attrlint.config.settings import Settings, load_settings
+from attrlint.engine.declarative import HouseRules, load_rule_paths
+from attrlint.engine.findings import Finding
+
+_CODE_KEYS = ("select", "extend-select", "ignore")
+_REGEX_KEYS = ("analysis.exempt", "lexicons.vague-phrases")
+
+
+@dataclass
+class Profile:
+    settings: Settings
+    all_rules: dict[str, Any]  # code -> rule: registry rules plus house rules
+    rules: list  # selected
+    lexicons: Lexicons
+    options: dict[str, Any]
+
+    @property
+    def fail_on(self) -> str:
+        return self.settings["fail-on"]
+
+    def rules_for(self, path: str) -> list:
+        """The selected rules minus those ``per-file-ignores`` drops for ``path``."""
+        dropped = [code for glob, codes in self.settings["per-file-ignores"].items()
+                   if path_matches(path, glob, self.settings.base_dir) for code in normalise(codes)]
+        return [r for r in self.rules if not matches(r.code, dropped)] if dropped else self.rules
+
+    def finish(self, findings: list[Finding]) -> list[Finding]:
+        return override_severity(findings, self.settings["severity"])
+
+
+def build_profile(settings: Settings, registry) -> Profile:
+    """Validate rule codes and patterns against the known rules; raise ConfigError."""
+    where = str(settings.file) if settings.file else "command line"
+    house = _house_rules(settings, where)
+    all_rules = dict(registry.rules)
+    for rule in house.rules:
+        if rule.code in all_rules:
+            raise ConfigError(f"{rule.source_file}: field 'code': {rule.code} is already used by "
+                              f"{all_rules[rule.code].name}")
+        all_rules[rule.code] = rule
+    all_rules = dict(sorted(all_rules.items()))
+    for key in _CODE_KEYS:
+        check_codes(settings[key] or (), all_rules, _origin(settings, key), key)
+    for glob, codes in settings["per-file-ignores"].items():
+        check_codes(codes, all_rules, _origin(settings, "per-file-ignores"), f"per-file-ignores.{glob}")
+    check_codes(settings["severity"], all_rules, _origin(settings, "severity"), "severity")
+    for key in _REGEX_KEYS:
+        for pattern in settings[key]:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
+                                  f"{pattern!r}: {exc}") from None
+    extra: dict[str, list[str]] = {k: list(v) for k, v in registry.lexicon_additions.items()}
+    for name, entries in house.lexicons.items():
+        extra.setdefault(name, []).extend(entries)
+    for key in schema.KEYS:
+        if key.name.startswith("lexicons."):
+            extra.setdefault(key.name.removeprefix("lexicons."), []).extend(settings[key.name])
+    analysis = AnalysisOptions(window=settings["analysis.window"],
+                               links_are_citations=settings["analysis.links-are-citations"],
+                               exempt=tuple(settings["analysis.exempt"]))
+    rules = select_rules(all_rules, settings["select"], settings["extend-select"], settings["ignore"])
+    options = {"analysis": analysis, "known_codes": frozenset(all_rules)}
+    return Profile(settings, all_rules, rules, Lexicons(extra=extra), options)
+
+
+def _house_rules(settings: Settings, where: str) -> HouseRules:
+    folders = [settings.base_dir / p for p in settings["rule-paths"]]
+    return load_rule_paths(folders, where) if folders else HouseRules()
+
+
+def _origin(settings: Settings, key: str) -> str:
+    return settings.origin[key]
+
+
+class ConfigResolver:
+    """The profile for each path, each configuration file read and validated once.
+
+    ``overrides`` are command-line values (``{"select": [...], "fail-on": "error"}``) that
+    win over every file.
+    """
+
+    def __init__(self, registry, config_file: Path | None = None, isolated: bool = False,
+                 overrides: dict[str, Any] | None = None):
+        self.registry = registry
+        self.config_file = config_file
+        self.isolated = isolated
+        self.overrides = overrides or {}
+        self._files: dict[Path, Path | None] = {}
+        self._profiles: dict[Path | None, Profile] = {}
+        if config_file is not None and not config_file.is_file():
+            raise ConfigError(f"{config_file}: --config: no such file")
+
+    def config_file_for(self, path: str) -> Path | None:
+        if self.isolated:
+            return None
+        if self.config_file is not None:
+            return self.config_file.resolve()
+        target = Path.cwd() if path == "-" else Path(path)
+        folder = target.resolve() if target.is_dir() else target.resolve().parent
+        if folder not in self._files:
+            self._files[folder] = find_config_file(folder)
+        return self._files[folder]
+
+    def settings_for(self, path: str) -> Settings:
+        settings = load_settings(self.config_file_for(path))
+        for key, value in self.overrides.items():
+            settings.override(key, value)
+        return settings
+
+    def profile_for(self, path: str) -> Profile:
+        file = self.config_file_for(path)
+        if file not in self._profiles:
+            self._profiles[file] = build_profile(self.settings_for(path), self.registry)
+        return self._profiles[file]

@@ -1,0 +1,44 @@
+"""Effective settings: defaults, then one configuration file, then the command line,
+with a record of where each value came from (shown by ``attrlint config``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attrlint.config import schema
+from attrlint.config.discovery import read_config_table
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any] = field(default_factory=schema.defaults)
+    origin: dict[str, str] = field(default_factory=lambda: dict.fromkeys(schema.KEYS_BY_NAME, DEFAULT))
+    file: Path | None = None  # the configuration file read, if any
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def base_dir(self) -> Path:
+        """Relative paths in the file (``rule-paths``) are relative to its folder."""
+        return self.file.parent if self.file else Path.cwd()
+
+    def override(self, key: str, value: Any) -> None:
+        self.values[key] = value
+        self.origin[key] = COMMAND_LINE
+
+
+def load_settings(file: Path | None) -> Settings:
+    """Settings from ``file`` (None: defaults only).  Raises ConfigError."""
+    settings = Settings(file=file)
+    if file is None:
+        return settings
+    for key, value in schema.validate(read_config_table(file), str(file)).items():
+        settings.values[key] = value
+        settings.origin[key] = str(file)
+    return settings

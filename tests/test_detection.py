@@ -1,0 +1,256 @@
+"""Detection behaviour, rule by rule of ANNOTATION.md, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrlint.analysis.article import analyse
+from attrlint.analysis.lexicons import default_lexicons
+from attrlint.analysis.numbers import find_quantities
+from attrlint.readers.plaintext import PlainTextReader
+from tests.conftest import lint_text
+
+
+def quantities(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quantities(text, 0, len(text), default_lexicons())]
+
+
+def analysed(text: str):
+    return analyse(PlainTextReader().read("t.txt", text)).sentences
+
+
+def codes(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text)]
+
+
+# --- quantities -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pyongyang sent 14,000 troops.", ["14,000 troops"]),
+        ("It controls up to 70% of the artillery.", ["up to 70%"]),
+        ("The deal is worth $5bn.", ["$5bn"]),
+        ("Fines reached 3 million euros.", ["3 million euros"]),
+        ("Turnout was 58 per cent.", ["58 per cent"]),
+        ("At least 148 people died.", ["At least 148 people"]),
+        ("Between 10 and 20 boats sank.", ["Between 10 and 20 boats"]),
+        ("Fourteen thousand soldiers crossed.", ["Fourteen thousand soldiers"]),
+        ("Two-thirds of voters agreed.", ["Two-thirds of"]),
+        ("Half of the budget went to defence.", ["Half of"]),
+        ("Millions of shells were supplied.", ["Millions of"]),
+        ("Dozens of homes burned.", ["Dozens of"]),
+        ("Exports doubled.", ["doubled"]),
+        ("It is the third-largest bank.", ["third-largest"]),
+        ("The wall is 15 meters high.", ["15 meters"]),
+        ("Prices fell by a third.", ["by a third"]),
+        ("One in five adults smoke.", ["One in five"]),
+    ],
+)
+def test_quantities_found(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in 2022.",
+        "It happened on July 4, 1998.",
+        "The meeting is on 12 March.",
+        "The blast came at 06:57 local time.",
+        "The strike began at 10 p.m.",
+        "Smith, 45, was arrested.",
+        "A 45-year-old man was arrested.",
+        "The KN-23 and Hwasong-11 missiles were fired.",
+        "COVID-19 spread in the G7 states.",
+        "Article 5 applies to Route 66.",
+        "1. Preheat the oven.",
+        "One of the reasons is cost.",
+        "The 1990s were calm.",
+    ],
+)
+def test_not_quantities(text):
+    assert quantities(text) == []
+
+
+# --- attribution cues and their quality -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "quality"),
+    [
+        ("Sales rose 43%, according to Ford.", "named"),
+        ("Ford said sales rose 43%.", "named"),
+        ('"Sales rose 43%," said Ford.', "named"),
+        ("Major General Fuad Basya, a spokesman for the military, said 600 people were rescued.", "named"),
+        ("The ministry announced that 12 people died.", "named"),
+        ("Aso asked officials to draw up plans.", "named"),
+        ("Sales rose 43%, citing company figures.", "named"),
+        ("Senator Cornyn issued a statement on the decision.", "named"),
+        ("The researchers found that yields fell 10%.", "named"),
+        ("Pentagon officials said 3,000 troops arrived.", "named"),
+        ("Analysts at the Stimson Center estimate 3,000 troops arrived.", "named"),
+        ("Experts say 3,000 troops arrived.", "vague"),
+        ("Officials said 3,000 troops arrived.", "vague"),
+        ("Recent reports have revealed that 3,000 troops arrived.", "vague"),
+        ("A new study found that 40% of children lack iodine.", "vague"),
+        ("According to circulating figures, 3,000 troops arrived.", "vague"),
+        ('"The site is down," said the post by an unknown author.', "vague"),
+    ],
+)
+def test_cue_quality(text, quality):
+    (sa,) = analysed(text)
+    assert {c.quality for c in sa.cues} == {quality}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple unveiled the iPad.",
+        "GM named a new chief.",
+        "The central bank offered a 60 billion rouble loan.",
+        "The robots were required to recognize balls.",
+        "Police arrested and questioned the student.",
+        "She speaks Uzbek and Russian.",
+        "A teacher thought it resembled a bomb.",
+        "The economy added 200,000 jobs.",
+        "The law bans migrants from claiming asylum.",
+        "Troops entered the United States.",
+        "The annual report period ended.",
+    ],
+)
+def test_actions_source_nothing(text):
+    (sa,) = analysed(text)
+    assert not sa.named_cues and not sa.attributed
+
+
+# --- scope -----------------------------------------------------------------------------
+
+def test_attribution_does_not_cross_a_paragraph_break():
+    text = "The ministry said 12 people died.\n\nAnother 30 were injured."
+    assert codes(text) == ["ATR001"]
+
+
+def test_pronoun_continues_the_account():
+    assert "ATR001" not in codes("The ministry said 12 people died. It added that 30 were hurt.")
+
+
+def test_new_figures_in_the_writers_voice_are_not_covered():
+    assert codes("The ministry said 12 people died. The plant employs 2,000 workers.") == ["ATR001"]
+
+
+def test_quotation_sentences_share_their_speaker():
+    text = '"We lost 40 tanks," the general said. "We will lose 40 more."'
+    assert codes(text) == []
+
+
+def test_colon_introduces_a_sourced_quotation():
+    assert codes('The minister told parliament: "We have 2,000 beds ready."') == []
+
+
+def test_trailing_attribution_in_next_sentence_covers_a_quotation():
+    assert codes('"We have 2,000 beds ready. Nobody will be turned away," the minister said.') == []
+
+
+def test_quotation_left_open_carries_over_the_paragraph_break():
+    text = 'The mayor said: "We will rebuild 300 homes.\n\n"We will also open 12 schools."'
+    assert codes(text) == []
+
+
+def test_new_quotation_in_a_new_paragraph_needs_a_speaker():
+    text = '"We will rebuild," the mayor said.\n\n"We will also open new schools next year."'
+    assert "ATR004" in codes(text)
+
+
+def test_unsourced_clause_joined_to_a_sourced_one_is_flagged():
+    findings = lint_text("The broadcasts began on Monday, and South Korea says they will continue.")
+    (finding,) = findings
+    assert finding.rule == "ATR003"
+    assert finding.evidence["claim"] == "The broadcasts began on Monday"
+
+
+def test_window_zero_turns_off_neighbour_attribution():
+    from attrlint.analysis.article import AnalysisOptions
+
+    doc = PlainTextReader().read("t.txt", "The ministry said 12 people died. They all worked in the mine.")
+    assert analyse(doc).sentences[1].attributed
+    assert not analyse(doc, options=AnalysisOptions(window=0)).sentences[1].attributed
+
+
+def test_links_count_as_citations_unless_turned_off():
+    from attrlint.analysis.article import AnalysisOptions
+    from attrlint.document.model import Span
+
+    text = "North Korea sent 14,000 troops."
+    doc = PlainTextReader().read("t.txt", text)
+    doc.citations.append(Span(0, 11))
+    assert analyse(doc).sentences[0].attributed
+    assert not analyse(doc, options=AnalysisOptions(links_are_citations=False)).sentences[0].attributed
+
+
+def test_exempt_patterns_make_public_record_figures_no_claim():
+    from attrlint.analysis.article import AnalysisOptions
+
+    doc = PlainTextReader().read("t.txt", "Shares closed at $41.20 on Friday.")
+    options = AnalysisOptions(exempt=(r"closed at \$[\d.]+",))
+    assert analyse(doc).sentences[0].quantities
+    assert not analyse(doc, options=options).sentences[0].quantities
+
+
+# --- what is not a claim ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Headline here\n\nFriday, July 21, 2017\n\nBody text that is long enough.", "dateline"),
+        ("Headline here\n\nWhy did the army leave the city?", "question"),
+        ("Headline here\n\nResults of the vote in the north\n\nThe vote was held.", "heading"),
+        ("Headline here\n\nThe launch.\nImage: NASA.", "credit or byline"),
+        ("Headline here\n\nThe launch pad at dawn.\n\nImage: NASA.", "photo caption"),
+        ("Headline here\n\nThe current flag of New Zealand.", "fragment without a verb (a label or caption)"),
+        ("Headline here\n\nThe attackers could sneak into the network.", "the writer's speculation or advice"),
+        ("Headline here\n\nEach animal wears a collar around its neck.", "explains how something works"),
+        ("Headline here\n\nIf the talks fail, the strike will go on.", "the writer's speculation"),
+        ("Headline here\n\nPerhaps the talks will resume.", "the writer's speculation"),
+    ],
+)
+def test_not_a_claim(text, reason):
+    index = {"dateline": 1, "heading": 1, "photo caption": 1}.get(reason, -1)
+    last = analysed(text)[index]
+    assert last.claim_kind is None
+    assert last.not_claim.startswith(reason)
+
+
+def test_headline_is_a_claim():
+    (sa,) = analysed("Rebels seize the northern port")
+    assert sa.claim_kind == "factual"
+
+
+# --- vague hedges ---------------------------------------------------------------------
+
+def test_hedge_inside_a_named_account_is_not_vague():
+    assert "ATR002" not in codes("Officials at the ministry said he allegedly left with the files.")
+
+
+def test_hedge_before_the_speaker_is_vague():
+    assert "ATR002" in codes("Allegedly, his sister pleaded with him, but he replied that he could not.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam is thought to be the largest in Asia.",
+        "The parents are accused of neglect.",
+        "Reports: the minister will resign",
+        "Media reports said 40 people died.",
+        "Many believe the vote was rigged.",
+    ],
+)
+def test_vague_phrases(text):
+    assert "ATR002" in codes(text)
+
+
+def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
+    text = '"We won 3-0,"  said   the  coach\n of the  team.'
+    (sa,) = analysed(text)
+    (cue,) = sa.named_cues
+    assert text[cue.start : cue.end].startswith("said") and cue.end <= len(text)
