@@ -83,6 +83,10 @@ def local_out(archive, tmp_path_factory):
 @pytest.mark.parametrize(("phrase", "quality", "kind"), [
     ("A senior Pentagon official", "named", "anonymous"),
     ("a spokesperson for the company", "named", "anonymous"),
+    ("A spokesperson", "vague", "anonymous"),
+    ("an official", "vague", "anonymous"),
+    ("several Pentagon officials", "named", "anonymous"),
+    ("some experts", "vague", "vague"),
     ("Two sources familiar with the matter", "named", "anonymous"),
     ("U.S. officials", "named", "anonymous"),
     ("Pentagon spokesman John Kirby", "named", "named"),
@@ -241,3 +245,17 @@ def test_plain_runs_do_not_import_audit_dependencies(tmp_path):
             "sys.stderr.write(repr(heavy))")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
     assert proc.stderr.strip().endswith("[]"), proc.stderr
+
+
+def test_configuration_file_is_honoured(archive, tmp_path):
+    config = tmp_path / "attrlint.toml"
+    config.write_text('ignore = ["ATR003"]\n[severity]\nATR001 = "error"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert audit(str(archive), "--out", str(out), "--workers", "1", "--config", str(config)) == 0
+    findings = rows(out, "findings")
+    assert findings and not any(f["rule"] == "ATR003" for f in findings)
+    assert {f["severity"] for f in findings if f["rule"] == "ATR001"} == {"error"}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('select = ["NOPE9"]\n', encoding="utf-8")
+    proc = run_cli("audit", str(archive), "--out", str(tmp_path / "out2"), "--config", str(bad))
+    assert proc.returncode == 2 and proc.stderr.startswith("attrlint: ") and "Traceback" not in proc.stderr

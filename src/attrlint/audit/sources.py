@@ -26,7 +26,8 @@ _PERSON_ROLES = frozenset(
     ministers man men woman women analyst analysts expert experts administrator administrators""".split()
 )
 _PLURAL_ROLES = frozenset(w for w in _PERSON_ROLES if w.endswith("s") or w in {"people", "men", "women"})
-_INDEFINITE = frozenset("a an one two three four five six several some another".split())
+_ARTICLES_AND_NUMBERS = frozenset("a an another one two three four five six seven eight nine ten".split())
+_SOME = frozenset("some several various".split())
 _DEFINITE = frozenset("the this that these those his her its their our".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*")
 
@@ -45,21 +46,24 @@ def classify_source(text: str, quality: str) -> str:
     """``named``, ``anonymous`` or ``vague`` for a source phrase and its analysis quality.
 
     Anonymous: a role noun ("official", "spokesperson", "sources") introduced by an
-    indefinite article or a number ("a senior Pentagon official", "two sources"), or a
-    plural role with no article ("U.S. officials").  A definite phrase ("the official")
-    refers back to someone already identified, and a role with a name ("spokesman John
-    Kirby") is named.
+    indefinite article or a number ("a senior Pentagon official", "a spokesperson", "two
+    sources") — one particular person the writer chose not to name, even where the
+    analysis rates the phrase vague — or, when the analysis rates it named, a plural role
+    with no article ("U.S. officials") or after "several" / "some".  A definite phrase ("the
+    official") refers back to someone already identified and a role with a name
+    ("spokesman John Kirby") is named; unnamed groups ("experts", "some analysts") stay vague.
     """
-    if quality == "vague":
-        return "vague"
     words = [w.lower().rstrip(".") for w in _WORD.findall(text)]
     roles = [i for i, w in enumerate(words) if w in _PERSON_ROLES]
+    if roles and (words[0] in _ARTICLES_AND_NUMBERS or words[0].isdigit()):
+        return "anonymous"
+    if quality == "vague":
+        return "vague"
     if not roles or words[0] in _DEFINITE:
         return "named"
-    role = roles[0]
-    if words[0] in _INDEFINITE or words[0].isdigit():
+    if words[0] in _SOME:
         return "anonymous"
-    if role == len(words) - 1 and words[role] in _PLURAL_ROLES:
+    if roles[0] == len(words) - 1 and words[roles[0]] in _PLURAL_ROLES:
         return "anonymous"  # "Pentagon officials": a body, but nobody identified
     return "named"
 

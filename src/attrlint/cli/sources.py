@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="rich table (default) or JSON")
     p.add_argument("--encoding", default="utf-8", help="encoding of the file (default: utf-8)")
     p.add_argument("--stdin-filename", help="name to report (and pick the reader by) for standard input")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: the closest to FILE)")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.add_argument("--no-plugins", action="store_true", help="load only built-in readers and lexicons")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     return p
@@ -23,9 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    from pathlib import Path
+
     from attrlint.analysis.article import analyse
-    from attrlint.analysis.lexicons import Lexicons
     from attrlint.audit.sources import SOURCE_KINDS, count_sources, source_mentions
+    from attrlint.config.errors import ConfigError
+    from attrlint.config.profile import ConfigResolver
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
     from attrlint.inputs import InputError, read_source
@@ -39,8 +44,14 @@ def run(argv: list[str]) -> int:
     registry = build_registry(load_plugins(third_party=False if args.no_plugins else None))
     for line in registry.errors:
         print(line, file=sys.stderr)
+    try:  # the configuration's lexicons and analysis options, as attrlint check uses them
+        resolver = ConfigResolver(registry, Path(args.config) if args.config else None, args.isolated)
+        profile = resolver.profile_for(args.stdin_filename or "-" if args.path == "-" else args.path)
+    except ConfigError as exc:
+        print(f"attrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     document = choose_reader(registry.readers, source.path).read(source.path, source.text)
-    mentions = source_mentions(analyse(document, Lexicons(extra=registry.lexicon_additions)))
+    mentions = source_mentions(analyse(document, profile.lexicons, profile.options["analysis"]))
     rows = count_sources(mentions)
     totals = {kind: sum(1 for m in mentions if m.kind == kind) for kind in SOURCE_KINDS}
     if args.format == "json":
