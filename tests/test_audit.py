@@ -165,6 +165,10 @@ def test_dask_matches_local(archive, other_formats, local_out, tmp_path):
         assert audit(str(archive), "--out", str(out), *dask_run, "--blocksize", "1500") == 0
         for path in other_formats:
             assert audit(str(path), "--out", str(tmp_path / path.suffix[1:]), *dask_run) == 0
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text('{"id": "a", "text": "x"}\n{not json}\n', encoding="utf-8")
+        assert audit(str(bad), "--out", str(tmp_path / "bad"), *dask_run) == 2  # a worker's error, one line
+        assert not (tmp_path / "bad" / ".parts").exists()
     for table in ("findings", "articles", "sources"):
         assert rows(out, table) == rows(local_out, table)
     assert pq.read_schema(out / "articles.parquet") == pq.read_schema(local_out / "articles.parquet")

@@ -15,6 +15,7 @@ orders the chunks as in the input.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -122,7 +123,10 @@ def run_dask(path: str, fmt: str, spec: ColumnSpec, settings: AuditSettings, sin
             raise AuditInputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        # Dashboard on any free port; worker logs only when critical (a bad record is
+        # reported here in one line, not as a worker traceback).
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0",
+                               silence_logs=logging.CRITICAL)
         client = Client(cluster)
     try:
         bag = dask_bag(path, fmt, spec, chunk_size=chunk_size, blocksize=blocksize)
