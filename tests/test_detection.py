@@ -254,3 +254,13 @@ def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
     (sa,) = analysed(text)
     (cue,) = sa.named_cues
     assert text[cue.start : cue.end].startswith("said") and cue.end <= len(text)
+
+
+def test_bare_and_before_the_speaker_still_splits_the_clauses():
+    findings = lint_text("The broadcasts began on August 10 and South Korea says they will continue.")
+    assert [f.rule for f in findings] == ["ATR003"]
+
+
+def test_noun_after_a_gerund_is_not_a_verb():
+    (sa,) = analysed("The commission is investigating claims that the army used phosphorus.")
+    assert not sa.named_cues

@@ -35,11 +35,17 @@ def attrlint_formats() -> dict:
         "text": _LazyFormatter("attrlint.formats.text", "TextFormatter"),
         "json": _LazyFormatter("attrlint.formats.json_format", "JsonFormatter"),
         "html": _LazyFormatter("attrlint.formats.html_report", "HtmlFormatter"),
+        "jsonl": _LazyFormatter("attrlint.formats.jsonl", "JsonLinesFormatter"),
+        "concise": _LazyFormatter("attrlint.formats.concise", "ConciseFormatter"),
+        "github": _LazyFormatter("attrlint.formats.github", "GitHubFormatter"),
+        "sarif": _LazyFormatter("attrlint.formats.sarif", "SarifFormatter"),
     }
 
 
 @hookimpl
 def attrlint_readers() -> list:
+    from attrlint.readers.html import HtmlReader
+    from attrlint.readers.markdown import MarkdownReader
     from attrlint.readers.plaintext import PlainTextReader
 
-    return [PlainTextReader()]
+    return [MarkdownReader(), HtmlReader(), PlainTextReader()]

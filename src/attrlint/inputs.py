@@ -29,13 +29,13 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
              exclude: list[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """Expand folders into the files to lint.  Returns ``(files, errors)``.
 
-    Files named explicitly are always linted, whatever their extension; folders are
-    walked for ``extensions``, in sorted order, without following symlinked folders
-    (so a symlink loop cannot trap the walk), skipping files and folders that match a
-    glob in ``exclude`` below the walked folder (see :func:`attrlint.config.globs.path_matches`).
+    Files named explicitly are always linted, whatever their extension.  Folders are
+    walked for ``extensions`` in sorted order, skipping hidden entries, what ``.gitignore``
+    files ignore (those inside the walked tree and those above it up to the repository
+    root), and files and folders matching a glob in ``exclude`` below the walked folder
+    (see :func:`attrlint.config.globs.path_matches`).  Symlinked folders are never
+    descended, so a symlink loop cannot trap the walk.
     """
-    from attrlint.config.globs import path_matches
-
     files: list[str] = []
     errors: list[str] = []
     for raw in paths:
@@ -44,14 +44,7 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
             continue
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not any(path_matches(os.path.join(root, d), g, p) for g in exclude))
-                for name in sorted(names):
-                    path = os.path.join(root, name)
-                    if (name.lower().endswith(extensions) and not name.startswith(".")
-                            and not any(path_matches(path, g, p) for g in exclude)):
-                        files.append(path)
+            files.extend(_walk(p, extensions, list(exclude)))
         elif p.exists():
             files.append(raw)
         elif p.is_symlink():
@@ -59,6 +52,81 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
         else:
             errors.append(f"{raw}: no such file or directory")
     return files, errors
+
+
+def _spec(patterns):
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(list(patterns)) if patterns else None
+
+
+class _GitIgnores:
+    """The ``.gitignore`` rules that apply in a folder: a chain from the repository root
+    down, deeper files deciding first (as git does)."""
+
+    def __init__(self, chain: tuple = ()):
+        self.chain = chain  # ((folder, spec), ...) shallowest first
+
+    def below(self, folder: Path) -> _GitIgnores:
+        spec = _read_gitignore(folder)
+        return _GitIgnores((*self.chain, (folder, spec))) if spec is not None else self
+
+    def ignores(self, path: Path, is_dir: bool) -> bool:
+        for folder, spec in reversed(self.chain):
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            verdict = spec.check_file(rel).include
+            if verdict is not None:
+                return verdict
+        return False
+
+
+def _read_gitignore(folder: Path):
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return _spec(lines)
+
+
+def _ignores_above(top: Path) -> _GitIgnores:
+    """``.gitignore`` files from the repository root (the folder holding ``.git``) down to
+    ``top``'s parent; none when ``top`` is not inside a repository."""
+    top = top.resolve()
+    ancestors = []
+    for folder in top.parents:
+        ancestors.append(folder)
+        if (folder / ".git").exists():
+            break
+    else:
+        return _GitIgnores()
+    ignores = _GitIgnores()
+    for folder in reversed(ancestors):
+        ignores = ignores.below(folder)
+    return ignores
+
+
+def _walk(top: Path, extensions: tuple[str, ...], exclude: list[str]) -> list[str]:
+    from attrlint.config.globs import path_matches
+
+    found: list[str] = []
+    real_top = top.resolve()
+    ignores_in = {os.fspath(top): _ignores_above(real_top).below(real_top)}  # keyed by os.walk's root
+
+    def skip(path: str, real: Path, ignores: _GitIgnores, is_dir: bool) -> bool:
+        return (os.path.basename(path).startswith(".") or ignores.ignores(real, is_dir)
+                or any(path_matches(path, glob, top) for glob in exclude))
+
+    for root, dirs, names in os.walk(top, followlinks=False):
+        real_root = Path(root).resolve()
+        ignores = ignores_in.pop(root)
+        dirs[:] = sorted(d for d in dirs if not skip(os.path.join(root, d), real_root / d, ignores, True))
+        for d in dirs:
+            ignores_in[os.path.join(root, d)] = ignores.below(real_root / d)
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            if name.lower().endswith(extensions) and not skip(path, real_root / name, ignores, False):
+                found.append(path)
+    return found
 
 
 def read_source(path: str, encoding: str = "utf-8", stdin_name: str | None = None) -> Source:

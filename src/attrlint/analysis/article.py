@@ -216,7 +216,9 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
     _resolve_quotations(prose, sentences, continued)
 
 
-_JOIN = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+but\s+")
+# Clause joins; a bare " and " counts only right before the speaker ("... began on Monday
+# and South Korea says ...").
+_JOIN = regex.compile(r",?\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
 def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
@@ -227,7 +229,8 @@ def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
     if any(c.position == "trailing" or c.kind not in ("verb", "issued") for c in cues):
         return None
     first_cue = min(c.start for c in cues)
-    joins = [m for m in _JOIN.finditer(prose, s.start, first_cue)]
+    joins = [m for m in _JOIN.finditer(prose, s.start, first_cue)
+             if m.group().startswith((",", ";")) or m.end() == first_cue]
     if not joins:
         return None
     lead = prose[s.start : joins[-1].start()]

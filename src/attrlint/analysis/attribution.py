@@ -128,7 +128,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     words_before = before.split()
     prev = words_before[-1].lower().strip("\"“”'’,") if words_before else ""
     # A noun use ("a report", "the rule", "its forecast") is not a verb.
-    if prev in DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")):
+    if (prev in DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s"))
+            or (prev.endswith("ing") and verb.lower().endswith("s"))):  # "is investigating claims"
         if not verb.lower().endswith(("ed", "said", "told", "says", "tells")):
             return None
     if _PASSIVE_BEFORE.search(before):

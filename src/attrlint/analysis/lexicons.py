@@ -74,7 +74,10 @@ class Lexicons:
 
     @cached_property
     def vague_phrase_pattern(self) -> regex.Pattern:
-        alternatives = "|".join(f"(?:{e})" for e in self.entries("vague-phrases"))
+        # A space in an entry matches any run of whitespace: marked-up text blanked to prose
+        # ("were *expected* to") leaves several.
+        flexible = (e.replace(" ", r"\s+") for e in self.entries("vague-phrases"))
+        alternatives = "|".join(f"(?:{e})" for e in flexible)
         return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 
     @cached_property

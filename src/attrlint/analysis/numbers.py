@@ -69,9 +69,9 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
         rf"""
         (?:(?P<bound>\b(?:{BOUNDS}))\s+)?
         (?:
-          (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s?)
-             \d[\d,]*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
-        | (?P<percent>\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b|pc\b))
+          (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s*)
+             \d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
+        | (?P<percent>\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|pc\b))
         | (?P<rank>\b(?:{ORDINALS})[\s-](?:{SUPERLATIVES})\b)
         | (?P<magnitude>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|
              hundreds\s+of\s+millions|dozens|hundreds|thousands|millions|billions|trillions|scores)\s+of\b
@@ -83,7 +83,7 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
         | (?P<multiplier>\b(?:{MULTIPLIERS})\b)
         | (?P<digits>(?<![\w.:/-])\d+(?:,\d{{3}})*(?:\.\d+)?
              (?:[\s-]?(?:hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b)?
-             (?:\s*(?:-|–|—|to|and)\s*\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:hundred|thousand|million|billion))?)?
+             (?:\s*(?:-|–|—|to|and)\s*\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion))?)?
              (?:[\s-]?(?:{UNITS})\b)?)
         | (?P<words>\b{word_number}\s+(?:hundred|thousand|million|billion|trillion)\b
              |\b(?:{words})\b(?:[\s-]+(?:and\s+)?(?:{words})\b)*)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,16 +24,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="attrlint",
         description="Flag unattributed figures, facts and quotes, and vague attribution, in news articles.",
         epilog="Subcommands: attrlint rules | attrlint explain CODE | attrlint config [PATH] | "
-        "attrlint report PATH... -o FILE.  "
+        "attrlint report PATH... -o FILE | attrlint lsp.  "
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/input/internal error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json, ...")
+    p.add_argument("--format", default="text",
+                   help="output format: text (default), json, jsonl, concise, github, sarif, html")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run (overrides config)")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip (overrides config)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (adds to the config's exclude); "
+                   "repeatable")
     p.add_argument("--config", metavar="FILE", help="use this configuration file for every input")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
@@ -97,7 +102,7 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
                                   cli_overrides(args))
         files: list[str] = []
         for raw in args.paths:
-            found, errors = discover([raw], exclude=resolver.profile_for(raw).settings["exclude"])
+            found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
             files.extend(found)
             report.input_errors.extend(errors)
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
@@ -117,7 +122,12 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             continue
         profile = profiles[path]
         reader = choose_reader(registry.readers, source.path)
-        document = reader.read(source.path, source.text)
+        try:
+            document = reader.read(source.path, source.text)
+        except Exception as exc:  # a plugin reader's bug costs one file, not the run
+            report.input_errors.append(f"{source.path}: reader {getattr(reader, 'name', reader)!r} failed: "
+                                       f"{type(exc).__name__}: {exc}")
+            continue
         result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
                                explain_passes=args.show_evidence)
         result.findings = profile.finish(result.findings)
@@ -131,8 +141,10 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
 
     color = {"always": True, "never": False}.get(args.color)
     first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    # pre-commit splits files across processes: a per-run summary line would repeat.
     options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
-               "analysis": first.options["analysis"]}
+               "analysis": first.options["analysis"], "rules": _all_rules(registry, profiles.values()),
+               "show_summary": os.environ.get("PRE_COMMIT") != "1"}
     formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
@@ -156,6 +168,14 @@ def _write_baseline(file: Path, report) -> int:
         return EXIT_ERROR
     print(f"attrlint: wrote {count} finding(s) to {file}", file=sys.stderr)
     return EXIT_OK
+
+
+def _all_rules(registry, profiles) -> dict:
+    """Every rule a format may need to describe: registered ones and house rules."""
+    rules = dict(registry.rules)
+    for profile in profiles:
+        rules.update(profile.all_rules)
+    return dict(sorted(rules.items()))
 
 
 def exit_code(report, fail_on: str | dict[str, str], exit_zero: bool) -> int:

@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "explain": "attrlint.cli.rules:run_explain",
     "config": "attrlint.cli.config_cmd:run_config",
     "report": "attrlint.cli.report:run",
+    "lsp": "attrlint.cli.lsp:run",
     "audit": "attrlint.cli.audit:run",
     "sources": "attrlint.cli.sources:run",
 }

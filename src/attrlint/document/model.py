@@ -100,7 +100,9 @@ class Document:
 
     ``citations`` are spans the reader recognised as citing a source (hyperlinks,
     footnote markers); ``comments`` are spans of comments in the source (where
-    suppression directives live).
+    suppression directives live); ``decoded`` are entities and escapes (``&amp;``,
+    ``\\*``) whose character ``prose`` shows at their first position: a finding that
+    ends or starts inside one is widened to cover it (:meth:`widen`).
     """
 
     path: str
@@ -109,6 +111,7 @@ class Document:
     blocks: list[Block]
     citations: list[Span] = field(default_factory=list)
     comments: list[Span] = field(default_factory=list)
+    decoded: list[Span] = field(default_factory=list)  # sorted by start, never overlapping
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -127,6 +130,22 @@ class Document:
             for i, (s, e) in enumerate(split_sentences(self.prose, block.start, block.end)):
                 out.append(Sentence(s, e, b, i))
         return out
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` grown so that no entity or escape is cut in two."""
+        if self.decoded:
+            starts = self._decoded_starts
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < self.decoded[i].end:
+                start = self.decoded[i].start
+            j = bisect.bisect_left(starts, end) - 1
+            if j >= 0 and self.decoded[j].start < end < self.decoded[j].end:
+                end = self.decoded[j].end
+        return start, end
+
+    @cached_property
+    def _decoded_starts(self) -> list[int]:
+        return [s.start for s in self.decoded]
 
     def sentence_text(self, sentence: Sentence | Span) -> str:
         return self.prose[sentence.start : sentence.end]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.document.model import Document
@@ -62,6 +62,8 @@ def lint_document(document: Document, rules: list, lexicons: Lexicons,
     for rule in later:
         _run(rule, ctx, result)
     result.findings[reviewed:] = suppressions.apply(document, result.findings[reviewed:], ctx.directives)
+    if document.decoded:
+        result.findings = [_widened(document, f) for f in result.findings]
     result.findings.sort(key=Finding.sort_key)
     if explain_passes:
         from attrlint.analysis.evidence import passed_claims
@@ -76,3 +78,12 @@ def _run(rule, ctx: RuleContext, result: FileResult) -> None:
     except Exception as exc:
         result.errors.append(f"{ctx.document.path}: rule {rule.code} ({rule.name}) raised "
                              f"{type(exc).__name__}: {exc}")
+
+
+def _widened(document: Document, finding: Finding) -> Finding:
+    """Findings never cut an entity or escape in two (``40&#37;`` reads ``40%`` in prose)."""
+    start, end = document.widen(finding.start, finding.end)
+    s_start, s_end = document.widen(finding.sentence_start, finding.sentence_end)
+    if (start, end, s_start, s_end) == (finding.start, finding.end, finding.sentence_start, finding.sentence_end):
+        return finding
+    return replace(finding, start=start, end=end, sentence_start=s_start, sentence_end=s_end)

@@ -7,6 +7,7 @@ literal "[citation needed]" survives.  Colour follows the terminal and ``NO_COLO
 from __future__ import annotations
 
 import os
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -22,7 +23,7 @@ class TextFormatter:
         self.console = Console(file=stream, highlight=False, markup=False, emoji=False,
                                no_color=no_color, soft_wrap=True,
                                force_terminal=True if options.get("color") is True else None)
-        self.show_summary = options.get("summary", True)
+        self.show_summary = options.get("show_summary", True)
         self.show_evidence = options.get("show_evidence", False)
 
     def write(self, report) -> None:
@@ -80,4 +81,8 @@ class TextFormatter:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split()) if "\n" in s or "\r" in s else s
+    """Line breaks inside a sentence shown as spaces (keeping the spaces around a claim)."""
+    return _LINE_BREAKS.sub(" ", s)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")

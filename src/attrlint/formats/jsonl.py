@@ -1,0 +1,22 @@
+"""``--format jsonl``: one JSON object per finding, one per line, for streaming tools.
+
+Each line is the JSON contract's finding record (docs/json-output.md) with the file's
+``path`` added, so a line stands on its own.
+"""
+
+from __future__ import annotations
+
+import json
+
+from attrlint.formats.records import finding_record
+
+
+class JsonLinesFormatter:
+    def __init__(self, stream, options: dict | None = None):
+        self.stream = stream
+
+    def write(self, report) -> None:
+        for result in report.files:
+            for f in result.findings:
+                record = {"path": result.path, **finding_record(f, result)}
+                self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
