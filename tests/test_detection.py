@@ -264,3 +264,21 @@ def test_bare_and_before_the_speaker_still_splits_the_clauses():
 def test_noun_after_a_gerund_is_not_a_verb():
     (sa,) = analysed("The commission is investigating claims that the army used phosphorus.")
     assert not sa.named_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("President Donald Trump personally asked the council to help.", "President Donald Trump"),
+        ("Officials in Italy said the law applies.", "Officials in Italy"),
+        ("When Burnidge spoke to reporters, he said the fences work.", "he"),
+    ],
+)
+def test_source_phrases_are_clean(text, source):
+    (sa,) = analysed(text)
+    assert sa.named_cues[-1].source == source
+
+
+def test_demonstratives_are_not_speakers():
+    (sa,) = analysed("That explains the delay.")
+    assert not sa.cues

@@ -35,7 +35,8 @@ class Cue:
 
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
 DETERMINERS = frozenset(
-    """a an the this that these those its their his her our my your new latest recent previous
+    """a an the this that these those its their his her our my your new latest recent previous both such
+    more much some every
     annual final official preliminary initial early first second last another such same whose
     which any each every no of""".split()
 )
@@ -52,7 +53,10 @@ _BODY_MODIFIER = regex.compile(r"(?:\p{Lu}[\p{L}.'’-]*|health|government|milit
                                r"police|company|city|county|school|hospital|party|army|prison|"
                                r"election|airport|UN|court|ministry|agency|embassy|security|"
                                r"intelligence|defence|defense|administration|campaign|club|team)$")
-_CLAUSE_BREAK = regex.compile(r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which)\b")
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which|if|since|although)\b",
+    regex.IGNORECASE,
+)
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}'’.&-]+")
 
 
@@ -225,7 +229,7 @@ def _subject_before(before: str) -> str | None:
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end() :] if breaks else before
         words = _SUBJECT_WORD.findall(clause)
-        while words and words[-1].lower() in AUXILIARIES:
+        while words and (words[-1].lower() in AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
             words.pop()
         if words:
             return " ".join(words[-6:])
@@ -285,6 +289,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     lower = [w.lower().strip("\"“”'’,.") for w in words]
     if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
         return None  # "no damage (was) reported": nobody is speaking
+    if len(lower) == 1 and lower[0] in {"that", "this", "these", "those", "which", "what", "there"}:
+        return None  # a thing, not a speaker
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
         return "named"
     if any(w in _ANONYMOUS for w in lower):
