@@ -282,3 +282,17 @@ def test_source_phrases_are_clean(text, source):
 def test_demonstratives_are_not_speakers():
     (sa,) = analysed("That explains the delay.")
     assert not sa.cues
+
+
+def test_title_case_headline_is_a_label():
+    (sa,) = analysed("Virtual Fences for Cows Show Benefits")
+    assert sa.claim_kind is None and sa.not_claim.startswith("title-case heading")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("It paid US$5,000.", ["US$5,000"]), ("Output rose tenfold.", ["tenfold"]),
+     ("Output rose ten-fold.", ["ten-fold"])],
+)
+def test_currency_prefixes_and_fold_multipliers(text, expected):
+    assert quantities(text) == expected

@@ -50,7 +50,7 @@ BOUNDS = (
 )
 MULTIPLIERS = (
     r"doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|quadrupling|halved|"
-    r"halving|\w+fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
+    r"halving|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
     r"\s+(?:as|more|less|higher|lower|larger|bigger|faster|the)"
 )
 
@@ -68,9 +68,8 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
     return regex.compile(
         rf"""
-        (?:(?P<bound>\b(?:{BOUNDS}))\s+)?
         (?:
-          (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s*)
+          (?P<money>(?:[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP)\s*)
              \d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
         | (?P<percent>\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|pc\b))
         | (?P<rank>\b(?:{ORDINALS})[\s-](?:{SUPERLATIVES})\b)
@@ -94,6 +93,8 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+_BOUND_BEFORE = regex.compile(rf"\b(?:{BOUNDS})\s+$", regex.IGNORECASE)
+_CURRENCY_COUNTRY = regex.compile(r"(?<![\p{L}.])(?:US|U\.S\.|C|A|NZ|HK|S|R)$")
 _YEAR = regex.compile(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
 _DATE_BEFORE = regex.compile(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
@@ -120,8 +121,6 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
     found: list[Quantity] = []
     for m in pattern.finditer(text, start, end):
         kind = m.lastgroup
-        if kind == "bound":  # a bound alone matched nothing after it
-            continue
         core_start = m.start(kind)
         core = m.group(kind)
         if kind == "digits" and not _digits_are_claim(text, core_start, m.end(kind), core, start):
@@ -133,7 +132,20 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
             noun = _COUNTED_NOUN.match(text, q_end, end)
             if noun and noun.group(1).lower() not in _NOT_NOUNS:
                 q_end = noun.end()
-        found.append(Quantity(m.start(), q_end, kind))
+        q_start = m.start()
+        if kind == "money":
+            # "US$5", "HK$3": the currency's country letters belong to the amount.  Looked for
+            # here, not in the pattern, where an optional prefix would be tried everywhere.
+            prefix = _CURRENCY_COUNTRY.search(text, max(start, q_start - 4), q_start)
+            if prefix:
+                q_start = prefix.start()
+        # A bound in front ("at least 148", "up to 70%") belongs to the claim.  Looked for
+        # behind each match rather than as an optional prefix of the scan, which would be
+        # tried at every position of the text.
+        bound = _BOUND_BEFORE.search(text, max(start, q_start - 24), q_start)
+        if bound:
+            q_start = bound.start()
+        found.append(Quantity(q_start, q_end, kind))
     return found
 
 
