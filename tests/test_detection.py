@@ -264,3 +264,35 @@ def test_bare_and_before_the_speaker_still_splits_the_clauses():
 def test_noun_after_a_gerund_is_not_a_verb():
     (sa,) = analysed("The commission is investigating claims that the army used phosphorus.")
     assert not sa.named_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("President Donald Trump personally asked the council to help.", "President Donald Trump"),
+        ("Officials in Italy said the law applies.", "Officials in Italy"),
+        ("When Burnidge spoke to reporters, he said the fences work.", "he"),
+    ],
+)
+def test_source_phrases_are_clean(text, source):
+    (sa,) = analysed(text)
+    assert sa.named_cues[-1].source == source
+
+
+def test_demonstratives_are_not_speakers():
+    (sa,) = analysed("That explains the delay.")
+    assert not sa.cues
+
+
+def test_title_case_headline_is_a_label():
+    (sa,) = analysed("Virtual Fences for Cows Show Benefits")
+    assert sa.claim_kind is None and sa.not_claim.startswith("title-case heading")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("It paid US$5,000.", ["US$5,000"]), ("Output rose tenfold.", ["tenfold"]),
+     ("Output rose ten-fold.", ["ten-fold"])],
+)
+def test_currency_prefixes_and_fold_multipliers(text, expected):
+    assert quantities(text) == expected

@@ -59,7 +59,7 @@ class AnalysisOptions:
     exempt: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceAnalysis:
     sentence: Sentence
     quantities: list[Quantity] = field(default_factory=list)

@@ -35,7 +35,8 @@ class Cue:
 
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
 DETERMINERS = frozenset(
-    """a an the this that these those its their his her our my your new latest recent previous
+    """a an the this that these those its their his her our my your new latest recent previous both such
+    more much some every
     annual final official preliminary initial early first second last another such same whose
     which any each every no of""".split()
 )
@@ -52,7 +53,10 @@ _BODY_MODIFIER = regex.compile(r"(?:\p{Lu}[\p{L}.'’-]*|health|government|milit
                                r"police|company|city|county|school|hospital|party|army|prison|"
                                r"election|airport|UN|court|ministry|agency|embassy|security|"
                                r"intelligence|defence|defense|administration|campaign|club|team)$")
-_CLAUSE_BREAK = regex.compile(r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which)\b")
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which|if|since|although)\b",
+    regex.IGNORECASE,
+)
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}'’.&-]+")
 
 
@@ -119,6 +123,12 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
 _HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
 
 
+# Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
+_SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
+_SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
+
+
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
     verb = m.group(0)
     v_start, v_end = m.span()
@@ -144,7 +154,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     lower = verb.lower()
     if lower.endswith("ing") and (lower not in _REPORTING_PARTICIPLES or not before.rstrip().endswith(",")):
         return None  # "the reporting period", "from claiming asylum", "..., asking the government to"
-    if lower in _NEEDS_TOPIC and not regex.match(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]", after):
+    if lower in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(after):
         return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
         introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“])", after)
@@ -164,9 +174,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             return None
         subject, subject_end = found
         tail = after[len(after) - len(after.lstrip()) :]
-        if after_reaches_end and regex.match(r"^[^,;]{0,60}[.!?\"”’]*\s*$", tail):
+        if after_reaches_end and _SHORT_TAIL.match(tail):
             position = "trailing"
-    elif after_reaches_end and regex.match(r"^\s*[.!?\"”’]*\s*$", after):
+    elif after_reaches_end and _SENTENCE_CLOSES.match(after):
         position = "trailing"
     if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
         return None  # "workers find themselves facing ...": no finding is being reported
@@ -227,7 +237,7 @@ def _subject_before(before: str) -> str | None:
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end() :] if breaks else before
         words = _SUBJECT_WORD.findall(clause)
-        while words and words[-1].lower() in AUXILIARIES:
+        while words and (words[-1].lower() in AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
             words.pop()
         if words:
             return " ".join(words[-6:])
@@ -288,6 +298,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     lower = [w.lower().strip("\"“”'’,.") for w in words]
     if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
         return None  # "no damage (was) reported": nobody is speaking
+    if len(lower) == 1 and lower[0] in {"that", "this", "these", "those", "which", "what", "there"}:
+        return None  # a thing, not a speaker
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
         return "named"
     if any(w in _ANONYMOUS for w in lower):

@@ -112,6 +112,8 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     words = _WORD.findall(text)
     if len(words) < 3 and not has_quantity:
         return "fragment"
+    if is_headline and not has_quantity and _is_title_case(text):
+        return "title-case heading (a label, not a sentence)"
     if block_kind == "heading" and not is_headline and not has_quantity:
         return "heading"
     if _is_unterminated_line(block_text) and not is_headline and not has_quantity:
@@ -134,3 +136,16 @@ def _is_generic_explanation(text: str) -> bool:
     if not _GENERIC_SUBJECT.match(bare) or _PAST_OR_EVENT.search(bare):
         return False
     return not any(w[:1].isupper() for w in bare.split()[1:])  # no named actor
+
+
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via per nor".split())
+
+
+def _is_title_case(text: str) -> bool:
+    """"Virtual Fences for Cows Show Benefits": every word but small ones capitalised.
+    News headlines that assert something are written in sentence case."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(words) >= 0.8

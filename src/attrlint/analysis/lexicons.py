@@ -11,6 +11,7 @@ from functools import cached_property
 
 import regex
 
+from attrlint.analysis.alternation import literal_alternation
 from attrlint.data import builtin_lexicon_files
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
@@ -60,9 +61,8 @@ class Lexicons:
 
     @cached_property
     def reporting_verb_pattern(self) -> str:
-        """Alternation of every verb form, longest first (multi-word forms before one word)."""
-        forms = sorted(self.reporting_verb_forms, key=len, reverse=True)
-        return "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        """Every verb form, longest first (multi-word forms before one word), as a prefix tree."""
+        return literal_alternation(self.reporting_verb_forms, escaped=True)
 
     @cached_property
     def vague_sources(self) -> frozenset[str]:

@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.lexicons import Lexicons
 
 MONTHS = (
@@ -49,7 +50,7 @@ BOUNDS = (
 )
 MULTIPLIERS = (
     r"doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|quadrupling|halved|"
-    r"halving|\w+fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
+    r"halving|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
     r"\s+(?:as|more|less|higher|lower|larger|bigger|faster|the)"
 )
 
@@ -63,15 +64,14 @@ class Quantity:
 
 @cache
 def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
-    words = "|".join(sorted(number_words, key=len, reverse=True))
+    words = literal_alternation(number_words, escaped=False)
     word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
     # A percentage's figure is at most 41 digits and commas: unbounded, "1,1,1,..." was
     # rescanned to its end at every "1" (quadratic; 100 s for 32 kB).
     return regex.compile(
         rf"""
-        (?:(?P<bound>\b(?:{BOUNDS}))\s+)?
         (?:
-          (?P<money>(?:(?:US|U\.S\.|C|A|NZ|HK|S|R)?[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP|US\$)\s*)
+          (?P<money>(?:[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP)\s*)
              \d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?)
         | (?P<percent>\b\d[\d,]{{0,40}}+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|pc\b))
         | (?P<rank>\b(?:{ORDINALS})[\s-](?:{SUPERLATIVES})\b)
@@ -95,6 +95,8 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+_BOUND_BEFORE = regex.compile(rf"\b(?:{BOUNDS})\s+$", regex.IGNORECASE)
+_CURRENCY_COUNTRY = regex.compile(r"(?<![\p{L}.])(?:US|U\.S\.|C|A|NZ|HK|S|R)$")
 _YEAR = regex.compile(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
 _DATE_BEFORE = regex.compile(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
@@ -121,8 +123,6 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
     found: list[Quantity] = []
     for m in pattern.finditer(text, start, end):
         kind = m.lastgroup
-        if kind == "bound":  # a bound alone matched nothing after it
-            continue
         core_start = m.start(kind)
         core = m.group(kind)
         if kind == "digits" and not _digits_are_claim(text, core_start, m.end(kind), core, start):
@@ -134,7 +134,20 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
             noun = _COUNTED_NOUN.match(text, q_end, end)
             if noun and noun.group(1).lower() not in _NOT_NOUNS:
                 q_end = noun.end()
-        found.append(Quantity(m.start(), q_end, kind))
+        q_start = m.start()
+        if kind == "money":
+            # "US$5", "HK$3": the currency's country letters belong to the amount.  Looked for
+            # here, not in the pattern, where an optional prefix would be tried everywhere.
+            prefix = _CURRENCY_COUNTRY.search(text, max(start, q_start - 4), q_start)
+            if prefix:
+                q_start = prefix.start()
+        # A bound in front ("at least 148", "up to 70%") belongs to the claim.  Looked for
+        # behind each match rather than as an optional prefix of the scan, which would be
+        # tried at every position of the text.
+        bound = _BOUND_BEFORE.search(text, max(start, q_start - 24), q_start)
+        if bound:
+            q_start = bound.start()
+        found.append(Quantity(q_start, q_end, kind))
     return found
 
 
@@ -153,15 +166,27 @@ _ENDS_WITH_NUMBER = regex.compile(
 )
 
 
+# Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_DASH = regex.compile(r"[-–—]")
+_LETTER = regex.compile(r"[\s-]?\p{L}")
+_DAY_RANGE = regex.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$")
+_SMALL_NUMBER = regex.compile(r"^\d{1,3}$")
+_COMMA_AFTER = regex.compile(r"^\s*,")
+_ORDINAL_DIGITS = regex.compile(r"^\d+(?:st|nd|rd|th)$")
+_BARE_TENS_SCORES = regex.compile(r"^(?:tens|scores)$", regex.IGNORECASE)
+_HYPHEN_WORD = regex.compile(r"^-\p{L}")
+_HYPHEN_MULTIPLIER = regex.compile(r"^-(?:fold|times)")
+
+
 def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) -> bool:
     before = text[max(0, s - 40) : s]
     after = text[e : e + 20]
     number = core.split()[0].rstrip(",.-") if core.split() else core
-    number = regex.split(r"[-–—]", number)[0]
-    has_unit = bool(regex.search(r"[\s-]?\p{L}", core[len(number) :]))
+    number = _DASH.split(number)[0]
+    has_unit = bool(_LETTER.search(core[len(number) :]))
     if _YEAR.match(number) and not has_unit:
         return False
-    if regex.match(r"^\d{1,2}\s*[-–]\s*\d{1,2}$", core) and _DATE_BEFORE.search(before):
+    if _DAY_RANGE.match(core) and _DATE_BEFORE.search(before):
         return False
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _DATE_AFTER.match(core[len(number) :].lstrip()):
         return False
@@ -172,7 +197,7 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
     plausible_age = number.isdigit() and len(number.lstrip("0")) <= 3 and int(number) < 130
     if plausible_age and (_AGE_AFTER.match(tail) or _AGE_BEFORE.search(before)):
         return False
-    if _NAME_AGE.search(before) and regex.match(r"^\d{1,3}$", number) and regex.match(r"^\s*,", after):
+    if _NAME_AGE.search(before) and _SMALL_NUMBER.match(number) and _COMMA_AFTER.match(after):
         return False  # "Smith, 45, said" identifies a person
     if _IDENT_BEFORE.search(before) or _IDENT_AFTER.match(after):
         return False
@@ -183,7 +208,7 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
         return False  # "Route 66", "Article 5", "Apollo 11"
     if s - block_start < 4 and _LIST_NUMBER.match(text[block_start : e + 2]):
         return False
-    if regex.match(r"^\d+(?:st|nd|rd|th)$", core):
+    if _ORDINAL_DIGITS.match(core):
         return False
     return True
 
@@ -194,9 +219,9 @@ def _words_are_claim(text: str, s: int, e: int, core: str) -> bool:
     after = text[e : e + 20]
     if _AGE_AFTER.match(after):
         return False
-    if regex.match(r"^(?:tens|scores)$", core, regex.IGNORECASE):
+    if _BARE_TENS_SCORES.match(core):
         return False  # only quantities with "of" ("scores of") are magnitudes
-    if regex.match(r"^-\p{L}", after) and not regex.match(r"^-(?:fold|times)", after):
+    if _HYPHEN_WORD.match(after) and not _HYPHEN_MULTIPLIER.match(after):
         # "two-year", "ten-day": still a quantity (a duration or size).
         return True
     return True

@@ -19,6 +19,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"attrlint: {message} (see attrlint --help)\n")
 
 
+def _job_count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes (0 = auto), not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
@@ -48,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--no-plugins", action="store_true",
                    help="load only built-in rules (also: ATTRLINT_NO_PLUGINS=1)")
+    p.add_argument("--jobs", "-j", type=_job_count, default=0, metavar="N",
+                   help="lint with N processes (default 0: one per core when there are many files)")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"attrlint {__version__}")
     return p
@@ -74,14 +82,15 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
     """Lint ``args.paths``, write the report in ``args.format`` to ``stream``, return the exit code.
 
     Shared by ``attrlint check`` and ``attrlint report``."""
+    from attrlint.cli.progress import progress_bar
     from attrlint.config.errors import ConfigError
     from attrlint.config.profile import ConfigResolver
     from attrlint.engine.baseline import filter_baselined, read_baseline
-    from attrlint.engine.linter import Report, lint_document
+    from attrlint.engine.batch import FileLinter, LintSettings, effective_jobs, lint_paths
+    from attrlint.engine.linter import Report
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
-    from attrlint.inputs import BinaryFileError, InputError, discover, read_source
-    from attrlint.readers.choose import choose_reader
+    from attrlint.inputs import discover
 
     if not args.paths:
         print("attrlint: no paths given (try: attrlint article.md, or attrlint --help)", file=sys.stderr)
@@ -105,6 +114,7 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
             files.extend(found)
             report.input_errors.extend(errors)
+        # Resolved (and so validated) before linting; workers resolve the same again.
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
                     for path in files}
         baseline = read_baseline(Path(args.baseline)) if args.baseline else None
@@ -113,29 +123,22 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
         print(f"attrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
+    settings = LintSettings(no_plugins=args.no_plugins, config=args.config, isolated=args.isolated,
+                            overrides=cli_overrides(args), encoding=args.encoding,
+                            stdin_filename=args.stdin_filename, explain_passes=args.show_evidence,
+                            configure_path=args.paths[0])
+    linter = FileLinter(settings, plugins, registry, resolver)
     fail_on: dict[str, str] = {}
-    for path in files:
-        try:
-            source = read_source(path, args.encoding, args.stdin_filename)
-        except InputError as exc:
-            if isinstance(exc, BinaryFileError) and path not in args.paths:
-                print(f"attrlint: skipped {exc}", file=sys.stderr)  # found while walking a folder
-                continue
-            report.input_errors.append(str(exc))
-            continue
-        profile = profiles[path]
-        reader = choose_reader(registry.readers, source.path)
-        try:
-            document = reader.read(source.path, source.text)
-        except Exception as exc:  # a plugin reader's bug costs one file, not the run
-            report.input_errors.append(f"{source.path}: reader {getattr(reader, 'name', reader)!r} failed: "
-                                       f"{type(exc).__name__}: {exc}")
-            continue
-        result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
-                               explain_passes=args.show_evidence)
-        result.findings = profile.finish(result.findings)
-        report.files.append(result)
-        fail_on[source.path] = profile.fail_on
+    jobs = effective_jobs(getattr(args, "jobs", 0), files)
+    with progress_bar(len(files), args.format) as advance:
+        for outcome in lint_paths(files, linter, jobs, on_done=advance):
+            if outcome.binary_path is not None and outcome.binary_path not in args.paths:
+                print(f"attrlint: skipped {outcome.error}", file=sys.stderr)  # found while walking a folder
+            elif outcome.error is not None:
+                report.input_errors.append(outcome.error)
+            else:
+                report.files.append(outcome.result)
+                fail_on[outcome.result.path] = outcome.fail_on
 
     if args.write_baseline:
         return _write_baseline(Path(args.write_baseline), report)

@@ -19,6 +19,8 @@ SUBCOMMANDS = {
     "config": "attrlint.cli.config_cmd:run_config",
     "report": "attrlint.cli.report:run",
     "lsp": "attrlint.cli.lsp:run",
+    "audit": "attrlint.cli.audit:run",
+    "sources": "attrlint.cli.sources:run",
 }
 
 

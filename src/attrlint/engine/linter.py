@@ -42,15 +42,17 @@ class Report:
 
 
 def lint_document(document: Document, rules: list, lexicons: Lexicons,
-                  options: dict | None = None, explain_passes: bool = False) -> FileResult:
+                  options: dict | None = None, explain_passes: bool = False,
+                  context: RuleContext | None = None) -> FileResult:
     """Run every rule on one document; a rule that raises is recorded, not fatal.
 
     Findings covered by a suppression directive are dropped; rules that review the
     suppressions themselves (``runs_after_suppressions``) run after that.
     ``explain_passes`` also records, for every claim that passed, the cue taken as its
-    attribution (``--show-evidence``).
+    attribution (``--show-evidence``).  Pass a ``context`` (built for the same rules) to
+    reuse its analysis afterwards (``context.analysis``) instead of analysing twice.
     """
-    ctx = RuleContext(document, lexicons, options or {}, frozenset(r.code for r in rules))
+    ctx = context or RuleContext(document, lexicons, options or {}, frozenset(r.code for r in rules))
     result = FileResult(document.path, document)
     later = [r for r in rules if getattr(r, "runs_after_suppressions", False)]
     for rule in [r for r in rules if r not in later]:

@@ -3,7 +3,8 @@
 attrlint's built-in rules and formats are registered through the same ``attrlint``
 entry-point group that third-party packages use.  ``ATTRLINT_NO_PLUGINS=1`` (or
 ``--no-plugins``) loads only the built-in plugin, for reproducible runs.  A plugin that
-fails to import is reported in one line and skipped; the rest still run.
+fails to import is reported in one line and skipped; the rest still run.  The scan reads
+installed metadata directly (:mod:`attrlint.engine.entrypoints`) to keep start-up short.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from attrlint.engine import hookspecs
+from attrlint.engine.entrypoints import entry_points
 
 GROUP = "attrlint"
 BUILTIN = "attrlint.builtin"

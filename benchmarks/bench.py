@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""attrlint's performance benchmarks (a script, not a test: it prints figures, it asserts nothing).
+
+    python benchmarks/bench.py [--corpus PATH] [--repeat N] [SECTION ...]
+
+SECTION is any of: throughput ceiling scaling startup memory jobs (default: all).
+The corpus is a JSON Lines file with a "text" field per article (default: the shared
+corpus, ../shared/corpus/articles.jsonl from the repository root); its articles are
+replicated until the text reaches --min-mb (default 5 MB).
+
+proselint is the comparison for throughput.  It is not a dependency of attrlint; install
+it into the benchmark environment first:  python -m pip install proselint
+Without it (or with --no-proselint) that comparison is skipped.
+
+Every timing runs the command-line tools as separate processes over the same files,
+alternating the tools, and reports the median wall time and the median CPU time
+(user + system of the child).  On a busy machine CPU time is the steadier figure.
+Articles that make a rule raise (an internal error: a bug, not a cost) are left out of
+every input so that one bug cannot distort the timings; the count left out is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+SECTIONS = ("throughput", "ceiling", "scaling", "startup", "memory", "jobs")
+ATTRLINT = [sys.executable, "-m", "attrlint", "--format", "json", "--exit-zero", "--no-plugins"]
+MB = 1_000_000
+
+
+# -- running things ---------------------------------------------------------------------------
+
+def run_timed(cmd: list[str], stdin=None) -> tuple[float, float]:
+    """Run a command to completion, output discarded; return (wall seconds, CPU seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=stdin, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def alternate(commands: dict[str, list[str]], repeat: int) -> dict[str, dict[str, float]]:
+    """Run each command ``repeat`` times, interleaved (A B A B ...); medians per command."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            samples[name].append(run_timed(cmd))
+    return {name: {"wall": statistics.median(s[0] for s in runs), "cpu": statistics.median(s[1] for s in runs)}
+            for name, runs in samples.items()}
+
+
+def peak_rss_bytes(cmd: list[str]) -> int:
+    """Peak resident memory of one run of ``cmd``, measured by a fresh parent process
+    (RUSAGE_CHILDREN keeps the maximum over all children, so it needs a clean parent)."""
+    probe = ("import resource, subprocess, sys; "
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    kib = int(out.stdout.strip())
+    return kib * 1024 if sys.platform != "darwin" else kib
+
+
+# -- inputs -----------------------------------------------------------------------------------
+
+def load_articles(corpus: Path) -> list[str]:
+    texts = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def healthy(texts: list[str]) -> tuple[list[str], int]:
+    """The articles every rule lints without raising, and how many were left out."""
+    from attrlint.analysis.lexicons import Lexicons
+    from attrlint.engine.linter import lint_document
+    from attrlint.engine.plugins import load_plugins
+    from attrlint.engine.registry import build_registry
+    from attrlint.readers.plaintext import PlainTextReader
+
+    registry = build_registry(load_plugins(third_party=False))
+    rules, lexicons, reader = list(registry.rules.values()), Lexicons(), PlainTextReader()
+    kept = [t for t in texts if not lint_document(reader.read("a.txt", t), rules, lexicons).errors]
+    return kept, len(texts) - len(kept)
+
+
+def replicate(texts: list[str], size: int) -> list[str]:
+    """Articles repeated in order until their total length reaches ``size`` characters."""
+    out, total, i = [], 0, 0
+    while total < size:
+        out.append(texts[i % len(texts)])
+        total += len(texts[i % len(texts)]) + 2
+        i += 1
+    return out
+
+
+def write_folder(folder: Path, texts: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"article{i:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_document(path: Path, texts: list[str], size: int) -> Path:
+    """One article-like document of at least ``size`` characters (paragraphs of many stories)."""
+    path.write_text("\n\n".join(replicate(texts, size)), encoding="utf-8")
+    return path
+
+
+def folder_chars(folder: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8")) for p in folder.iterdir())
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+def throughput(work: Path, texts: list[str], args) -> dict:
+    folder = write_folder(work / "archive", replicate(texts, int(args.min_mb * MB)))
+    chars = folder_chars(folder)
+    commands = {"attrlint": [*ATTRLINT, "--jobs", "1", str(folder)]}
+    proselint = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
+    if proselint and not args.no_proselint:
+        commands["proselint"] = [proselint, "check", str(folder)]
+    result = {"files": len(list(folder.iterdir())), "chars": chars,
+              "runs": alternate(commands, args.repeat)}
+    for med in result["runs"].values():
+        med["mb_per_s_wall"] = chars / med["wall"] / MB
+        med["mb_per_s_cpu"] = chars / med["cpu"] / MB
+    if "proselint" in result["runs"]:
+        a, p = result["runs"]["attrlint"], result["runs"]["proselint"]
+        result["ratio_wall"] = p["wall"] / a["wall"]
+        result["ratio_cpu"] = p["cpu"] / a["cpu"]
+    else:
+        result["note"] = "proselint not installed (python -m pip install proselint): comparison skipped"
+    return result
+
+
+def ceiling(work: Path, texts: list[str], args) -> dict:
+    """attrlint's own scanning patterns, finditer over the whole text, no engine; compared
+    with linting the same text in-process (no start-up, no output)."""
+    from attrlint.analysis.catalog import scanning_patterns
+    from attrlint.analysis.lexicons import Lexicons
+    from attrlint.engine.linter import lint_document
+    from attrlint.engine.plugins import load_plugins
+    from attrlint.engine.registry import build_registry
+    from attrlint.readers.plaintext import PlainTextReader
+
+    docs = replicate(texts, int(args.min_mb * MB))
+    whole = "\n\n".join(docs)
+    patterns = scanning_patterns()
+    registry = build_registry(load_plugins(third_party=False))
+    rules, lexicons, reader = list(registry.rules.values()), Lexicons(), PlainTextReader()
+
+    def bare() -> None:
+        for pattern in patterns.values():
+            for _ in pattern.finditer(whole):
+                pass
+
+    def engine() -> None:
+        for i, text in enumerate(docs):
+            lint_document(reader.read(f"{i}.txt", text), rules, lexicons)
+
+    timings = {"bare_regex": [], "attrlint_in_process": []}
+    for _ in range(args.repeat):
+        for name, fn in (("bare_regex", bare), ("attrlint_in_process", engine)):
+            start_cpu = time.process_time()
+            fn()
+            timings[name].append(time.process_time() - start_cpu)
+    med = {name: statistics.median(v) for name, v in timings.items()}
+    per_pattern = {}
+    for name, pattern in patterns.items():
+        start_cpu = time.process_time()
+        for _ in pattern.finditer(whole):
+            pass
+        per_pattern[name] = time.process_time() - start_cpu
+    return {"chars": len(whole), "cpu": med, "ratio": med["attrlint_in_process"] / med["bare_regex"],
+            "per_pattern_cpu": per_pattern}
+
+
+def scaling(work: Path, texts: list[str], args) -> dict:
+    sizes = (100_000, 400_000, 1_600_000)
+    paths = {size: write_document(work / f"single{size}.txt", texts, size) for size in sizes}
+    runs = alternate({str(size): [*ATTRLINT, str(path)] for size, path in paths.items()}, args.repeat)
+    empty = write_document(work / "tiny.txt", texts[:1], 1)
+    base = alternate({"start-up": [*ATTRLINT, str(empty)]}, args.repeat)["start-up"]
+    result = {"runs": runs, "start_up": base}
+    for a, b in zip(sizes, sizes[1:], strict=False):
+        # Growth of the linting work: the start-up on one article is taken off both sides.
+        result[f"growth_{b // 1000}k_over_{a // 1000}k_cpu"] = (
+            (runs[str(b)]["cpu"] - base["cpu"]) / (runs[str(a)]["cpu"] - base["cpu"]))
+        result[f"growth_{b // 1000}k_over_{a // 1000}k_wall"] = (
+            (runs[str(b)]["wall"] - base["wall"]) / (runs[str(a)]["wall"] - base["wall"]))
+    return result
+
+
+def startup(work: Path, texts: list[str], args) -> dict:
+    small = min((t for t in texts if len(t) >= 1500), key=len)
+    path = work / "small.txt"
+    path.write_text(small, encoding="utf-8")
+    n = max(15, args.repeat)
+    runs = {"attrlint": [], "python": []}
+    command = [sys.executable, "-m", "attrlint", "--format", "json", "--exit-zero", str(path)]  # as users run it
+    for _ in range(n):
+        runs["attrlint"].append(run_timed(command))
+        runs["python"].append(run_timed([sys.executable, "-c", "pass"]))
+    med = {name: {"wall": statistics.median(r[0] for r in v), "cpu": statistics.median(r[1] for r in v)}
+           for name, v in runs.items()}
+    return {"article_chars": len(small), "runs": n, "median": med,
+            "ratio_wall": med["attrlint"]["wall"] / med["python"]["wall"],
+            "ratio_cpu": med["attrlint"]["cpu"] / med["python"]["cpu"]}
+
+
+def memory(work: Path, texts: list[str], args) -> dict:
+    path = write_document(work / "big.txt", texts, int(args.memory_mb * MB))
+    size = path.stat().st_size
+    start = time.perf_counter()
+    peak = peak_rss_bytes([*ATTRLINT, str(path)])
+    return {"input_bytes": size, "peak_rss_bytes": peak, "ratio": peak / size,
+            "wall": time.perf_counter() - start}
+
+
+def jobs(work: Path, texts: list[str], args) -> dict:
+    folder = work / "archive"
+    if not folder.exists():
+        write_folder(folder, replicate(texts, int(args.min_mb * MB)))
+    runs = alternate({f"jobs{n}": [*ATTRLINT, "--jobs", str(n), str(folder)] for n in (1, 2)}, args.repeat)
+    return {"files": len(list(folder.iterdir())), "runs": runs,
+            "speedup_wall": runs["jobs1"]["wall"] / runs["jobs2"]["wall"]}
+
+
+# -- report -----------------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = os.getloadavg()
+    except OSError:
+        load = None
+    mem = None
+    try:
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_bytes": mem, "load_average": load,
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def summary(results: dict) -> list[str]:
+    """The headline figures as Markdown table rows, each against its target."""
+    rows = ["| measure | result | target |", "|---|---|---|"]
+
+    def row(measure: str, result: str, target: str, ok: bool | None) -> None:
+        mark = "" if ok is None else (" (met)" if ok else " (NOT met)")
+        rows.append(f"| {measure} | {result} | {target}{mark} |")
+
+    if "throughput" in results:
+        t = results["throughput"]
+        a = t["runs"]["attrlint"]
+        row("attrlint throughput, --jobs 1", f"{a['mb_per_s_cpu']:.2f} MB/s CPU, {a['mb_per_s_wall']:.2f} MB/s wall",
+            "", None)
+        if "proselint" in t["runs"]:
+            p = t["runs"]["proselint"]
+            row("proselint throughput", f"{p['mb_per_s_cpu']:.2f} MB/s CPU, {p['mb_per_s_wall']:.2f} MB/s wall",
+                "", None)
+            row("attrlint / proselint throughput", f"{t['ratio_cpu']:.1f}x CPU, {t['ratio_wall']:.1f}x wall",
+                ">= 20x", t["ratio_cpu"] >= 20)
+    if "ceiling" in results:
+        c = results["ceiling"]
+        row("attrlint / bare-regex ceiling (CPU)", f"{c['ratio']:.2f}x", "<= 5x", c["ratio"] <= 5)
+    if "scaling" in results:
+        g = results["scaling"]
+        for key in ("growth_400k_over_100k_cpu", "growth_1600k_over_400k_cpu"):
+            label = key.replace("growth_", "").replace("_cpu", "").replace("_over_", " / ")
+            row(f"time growth {label} (CPU, start-up removed)", f"{g[key]:.2f}x", "<= 4.5x", g[key] <= 4.5)
+    if "startup" in results:
+        u = results["startup"]
+        m = u["median"]
+        row("one small article end to end (median)",
+            f"{m['attrlint']['wall'] * 1000:.0f} ms wall, {m['attrlint']['cpu'] * 1000:.0f} ms CPU", "< 150 ms",
+            m["attrlint"]["wall"] < 0.150)
+        row("... ratio to `python -c pass`", f"{u['ratio_wall']:.1f}x wall ({m['python']['wall'] * 1000:.0f} ms), "
+            f"{u['ratio_cpu']:.1f}x CPU ({m['python']['cpu'] * 1000:.0f} ms)", "", None)
+    if "memory" in results:
+        mem = results["memory"]
+        row(f"peak memory, {mem['input_bytes'] / MB:.0f} MB input", f"{mem['peak_rss_bytes'] / MB:.0f} MB "
+            f"({mem['ratio']:.1f}x input)", "< 10x", mem["ratio"] < 10)
+    if "jobs" in results:
+        j = results["jobs"]
+        row("--jobs 2 vs --jobs 1 (wall)", f"{j['speedup_wall']:.2f}x", ">= 1.7x", j["speedup_wall"] >= 1.7)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("sections", nargs="*", metavar="SECTION", help=f"any of {', '.join(SECTIONS)} (default: all)")
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines corpus (field: text)")
+    p.add_argument("--repeat", type=int, default=3, help="repetitions per measurement (median taken)")
+    p.add_argument("--min-mb", type=float, default=5.0, help="replicate the corpus to at least this size")
+    p.add_argument("--memory-mb", type=float, default=50.0, help="size of the peak-memory input")
+    p.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    p.add_argument("--json", type=Path, help="also write the results here")
+    args = p.parse_args(argv)
+    unknown = sorted(set(args.sections) - set(SECTIONS))
+    if unknown:
+        p.error(f"unknown section(s): {', '.join(unknown)} (choose from {', '.join(SECTIONS)})")
+    if not args.corpus.is_file():
+        print(f"bench: corpus not found: {args.corpus} (pass --corpus PATH)", file=sys.stderr)
+        return 2
+    texts, left_out = healthy(load_articles(args.corpus))
+    results = {"machine": machine(), "corpus": str(args.corpus), "articles": len(texts),
+               "articles_left_out": left_out, "repeat": args.repeat}
+    print(json.dumps({k: results[k] for k in ("machine", "articles", "articles_left_out")}, indent=2), flush=True)
+    with tempfile.TemporaryDirectory(prefix="attrlint-bench-") as tmp:
+        for section in args.sections or SECTIONS:
+            start = time.perf_counter()
+            results[section] = globals()[section](Path(tmp), texts, args)
+            results[section]["section_seconds"] = time.perf_counter() - start
+            print(f"== {section}\n{json.dumps(results[section], indent=2)}", flush=True)
+    results["machine"]["load_average_after"] = machine()["load_average"]
+    print("\n".join(["", *summary(results)]))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
