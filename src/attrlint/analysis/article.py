@@ -3,16 +3,22 @@
 This is computed once per document and shared by every rule (rules only read it), so
 the text is scanned once whatever the number of rules.
 
-Scope (ANNOTATION.md, "Nearby"): a sentence is sourced by a named cue in itself, or by
-a neighbouring sentence *in the same block* that plainly carries the same account:
+Scope (ANNOTATION.md, "Nearby"): a sentence is sourced by a named cue in itself (or a
+citation on it), or by a neighbouring sentence *in the same block* that plainly carries
+the same account:
 
+- the sentences of one quotation share its speaker, and a quotation introduced by a
+  sourced sentence ending in a colon has that source;
 - the previous sentence is sourced and this one continues it: it refers back to the
-  source ("He added", "The company also ...", "The report ..."), or is a quotation
-  continuing a quoted speaker;
-- the next sentence ends with a trailing attribution (``..., the report said.``) and this
-  sentence is a quotation or carries on the same account (it begins with a pronoun).
+  source ("He added", "The company also ...", "The report ..."), carries on its reported
+  speech ("would"), or is a quotation continuing a quoted speaker;
+- the next sentence ends with a trailing attribution (``..., the report said.``) and one
+  of the two is a quotation.
 
-Attribution never crosses a block (paragraph) break.
+Attribution never crosses a block (paragraph) break, with one exception that follows the
+punctuation, not a guess: a quotation left open at the end of a block and carried on by
+the next.  When a sentence joins an unsourced clause to a sourced one, the unsourced
+clause is recorded (``SentenceAnalysis.unsourced``) and flagged.
 """
 
 from __future__ import annotations
