@@ -134,6 +134,17 @@ def _walk(top: Path, extensions: tuple[str, ...], exclude: list[str]) -> list[st
     return found
 
 
+def os_error_message(path: str, exc: OSError) -> str:
+    """One line saying why ``path`` could not be opened, the same for every command."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{path}: no such file or directory"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a directory"
+    if isinstance(exc, PermissionError):
+        return f"{path}: permission denied"
+    return f"{path}: cannot read: {exc.strerror or exc}"
+
+
 def read_source(path: str, encoding: str = "utf-8", stdin_name: str | None = None) -> Source:
     """Read and decode one input; raise :class:`InputError` with a one-line message."""
     if path == "-":
@@ -142,12 +153,8 @@ def read_source(path: str, encoding: str = "utf-8", stdin_name: str | None = Non
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(os_error_message(path, exc)) from None
     return Source(path, decode(data, path, encoding))
 
 

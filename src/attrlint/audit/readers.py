@@ -15,6 +15,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from attrlint.inputs import os_error_message
+
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
 
@@ -101,12 +103,8 @@ def iter_chunks(path: str, fmt: str, spec: ColumnSpec, chunk_size: int) -> Itera
         raise AuditInputError(f"unknown input format {fmt!r} (choose jsonl, csv or parquet)")
     try:
         yield from readers[fmt](path, spec, chunk_size)
-    except FileNotFoundError:
-        raise AuditInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise AuditInputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise AuditInputError(f"{path}: permission denied") from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise AuditInputError(os_error_message(path, exc)) from None
     except UnicodeDecodeError as exc:
         raise AuditInputError(f"{path}: not valid UTF-8 (byte position {exc.start})") from None
 
