@@ -26,6 +26,18 @@ def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = Non
     return proc
 
 
+def plugin_site(site: Path, module: str, source: str) -> Path:
+    """Lay out an installed-looking plugin (module + dist-info with an ``attrlint`` entry
+    point) in ``site``, for use on PYTHONPATH; returns ``site``."""
+    dist = module.replace("_", "-")
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / f"{module}.py").write_text(source)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[attrlint]\n{module.removeprefix('attrlint_')} = {module}\n")
+    return site
+
+
 def lint_text(text: str, suffix: str = ".txt", rules: list | None = None):
     """Lint a string in-process with the built-in plugin; returns a list of Findings."""
     return lint_result(text, suffix, rules).findings

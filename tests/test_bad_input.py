@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import plugin_site, run_cli
 
 CLAIM = "The ministry's budget rose to 14,000 troops last year.\n"  # an unattributed figure: ATR001
 SLOW = pytest.mark.skipif(not os.environ.get("ATTRLINT_SLOW_TESTS"),
@@ -278,13 +278,7 @@ def attrlint_rules():
 @pytest.fixture
 def raising_plugin(tmp_path):
     """An installed-looking plugin (module + dist-info with an entry point) on PYTHONPATH."""
-    site = tmp_path / "site"
-    info = site / "attrlint_raising-1.0.dist-info"
-    info.mkdir(parents=True)
-    (site / "attrlint_raising.py").write_text(RAISING_PLUGIN)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: attrlint-raising\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[attrlint]\nraising = attrlint_raising\n")
-    return {"PYTHONPATH": str(site)}
+    return {"PYTHONPATH": str(plugin_site(tmp_path / "site", "attrlint_raising", RAISING_PLUGIN))}
 
 
 def test_a_raising_third_party_rule_is_reported_and_the_others_still_run(tmp_path, raising_plugin):

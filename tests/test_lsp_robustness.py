@@ -14,6 +14,7 @@ pytest.importorskip("pygls", reason="the language server needs pygls")
 
 from lsprotocol import types  # noqa: E402
 
+from tests.conftest import plugin_site  # noqa: E402
 from tests.lsp_session import LspSession  # noqa: E402
 from tests.test_bad_input import RAISING_PLUGIN  # noqa: E402
 
@@ -135,12 +136,7 @@ def test_a_document_that_changes_faster_than_it_is_linted():
 
 
 def test_a_crash_inside_a_rule_is_logged_and_the_other_rules_still_publish(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    info = site / "attrlint_raising-1.0.dist-info"
-    info.mkdir(parents=True)
-    (site / "attrlint_raising.py").write_text(RAISING_PLUGIN)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: attrlint-raising\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[attrlint]\nraising = attrlint_raising\n")
+    site = plugin_site(tmp_path / "site", "attrlint_raising", RAISING_PLUGIN)
     monkeypatch.setenv("PYTHONPATH", str(site))  # the server subprocess inherits it
     monkeypatch.delenv("ATTRLINT_NO_PLUGINS", raising=False)
     logged: list[str] = []
