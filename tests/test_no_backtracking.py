@@ -72,7 +72,8 @@ def builtin_patterns() -> dict[str, tuple[object, bool]]:
         source = inspect.getsource(module)
         for name, value in vars(module).items():
             if isinstance(value, (regex.Pattern, re.Pattern)):
-                scanned = re.search(rf"\b{re.escape(name)}{_SCANNING_CALL}", source) is not None
+                scanned = re.search(rf"\b{re.escape(name)}{_SCANNING_CALL}|\bscan(?:_slice)?\({re.escape(name)}\b",
+                                    source) is not None
                 found[f"{module.__name__}.{name}"] = (value, scanned)
             elif callable(value) and hasattr(value, "cache_info") and "pattern" in name:
                 # A pattern factory, called with the lexicon its parameter names.

@@ -21,6 +21,7 @@ from functools import cache
 import regex
 
 from attrlint.analysis.lexicons import Lexicons
+from attrlint.analysis.wordindex import scan, scan_slice
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,28 +93,27 @@ _BY_AGENT = regex.compile(
 def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     """Every attribution cue in the sentence ``text[start:end]``."""
     cues: list[Cue] = []
-    sentence = text[start:end]
-    for m in _ACCORDING.finditer(text, start, end):
+    for m in scan(_ACCORDING, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
             cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, _quality(src, lexicons)))
-    for m in _BY_AGENT.finditer(text, start, end):
+    for m in scan(_BY_AGENT, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
             cues.append(Cue(m.start(), _source_end(m, src), "by-agent", src, _quality(src, lexicons)))
-    for m in _ISSUED.finditer(text, start, end):
+    for m in scan(_ISSUED, text, start, end):
         subject = _subject_before(text[max(start, m.start() - _REACH) : m.start()])
         quality = _quality(subject, lexicons) if subject else None
         if quality:
             cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
     verbs = _verb_pattern(lexicons.reporting_verb_pattern)
-    for m in verbs.finditer(text, start, end):
+    for m in scan(verbs, text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
-    for m in lexicons.vague_phrase_pattern.finditer(sentence):
+    for m in scan_slice(lexicons.vague_phrase_pattern, text, start, end):
         if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))

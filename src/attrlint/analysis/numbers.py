@@ -18,6 +18,7 @@ import regex
 
 from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.lexicons import Lexicons
+from attrlint.analysis.wordindex import scan
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -121,7 +122,7 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
     """Quantities in ``text[start:end]`` that are claims by themselves."""
     pattern = _pattern(tuple(lexicons.number_words))
     found: list[Quantity] = []
-    for m in pattern.finditer(text, start, end):
+    for m in scan(pattern, text, start, end):
         kind = m.lastgroup
         core_start = m.start(kind)
         core = m.group(kind)

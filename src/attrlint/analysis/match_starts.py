@@ -1,0 +1,408 @@
+"""What can start a match of a pattern, read from the pattern's source.
+
+The ``regex`` engine tries every branch of a big alternation at every position of the
+text.  Most of attrlint's scanning patterns can only start at a few words ("said",
+"according", a number word), at a digit or at a currency sign, so trying them only
+there (see :mod:`attrlint.analysis.wordindex`) gives the same matches for a fraction of
+the cost.  :func:`match_starts` works those starts out from the pattern source, so that
+lexicon entries added through configuration and edits to a pattern are followed
+automatically.
+
+The analysis over-approximates: a start it reports may never match (that only costs an
+attempt), but every position where the pattern can match is covered.  A letter start is
+a *word*: the lowercase ASCII letters that open the match, with ``complete`` when the
+pattern guarantees that the run of letters in the text ends there ("said" followed by a
+non-letter) and a *prefix* otherwise.  It is only reported when the pattern also
+guarantees that no letter precedes the match (``\\b``, ``(?<![\\p{L}...])``, ``(?<=\\s)``),
+so the match starts where a run of letters starts.  A non-letter start is a set of
+characters, digits or whitespace.  Whenever the source uses something this module does
+not understand at a place that decides where a match starts (``\\w`` or ``.`` at the
+start, a non-ASCII letter, unusual flags), it answers ``None`` and the caller scans the
+plain way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+# Flags under which a letter boundary, case folding or match order means something else.
+_UNSUPPORTED_FLAGS = (regex.REVERSE | regex.WORD | regex.FULLCASE | regex.ASCII | regex.LOCALE | regex.POSIX
+                      | regex.BESTMATCH | regex.ENHANCEMATCH | regex.V1)
+# Non-letter characters that have no case partner, so a literal one matches only itself.
+_CASELESS = regex.compile(r"[\x00-\x7f]|\p{P}|\p{Sc}|\p{Sm}|\p{Sk}|\p{Z}|\p{Nd}")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_LETTER = regex.compile(r"\p{L}")
+# Explosion guard: patterns whose starts cannot be listed in this many steps are scanned plainly.
+_MAX_STEPS = 200_000
+
+
+class Unsupported(Exception):
+    """The source uses syntax this analysis does not model where it matters."""
+
+
+@dataclass(frozen=True)
+class MatchStarts:
+    """Where a match can start.  Words are lowercase ASCII; text is compared case-folded."""
+
+    words: frozenset[str]  # the whole run of letters at the start equals one of these
+    prefixes: frozenset[str]  # the run of letters at the start begins with one of these
+    chars: frozenset[str]  # a non-letter character that can open a match
+    digit: bool  # any ``\d`` character can open a match
+    space: bool  # any ``\s`` character can open a match
+
+
+@dataclass(frozen=True)
+class _Class:
+    """A character class (``[...]``, ``\\d``, ``\\s``, ``.``) as far as starts are concerned."""
+
+    chars: frozenset[str] = frozenset()  # literal characters (letters included)
+    digit: bool = False
+    space: bool = False
+    all_letters: bool = False  # contains every letter (``\\w``, ``\\p{L}``)
+    unknown: bool = False  # anything else (negation, ranges, properties): may hold letters
+
+    @property
+    def has_letters(self) -> bool:
+        return self.all_letters or self.unknown or any(_LETTER.match(c) for c in self.chars)
+
+
+# Parsed pattern: a sequence is a tuple of items; an item is one of
+#   ("char", c) | ("class", _Class) | ("group", (seq, ...)) | ("look", kind, (seq, ...))
+#   | ("zero", name) | ("rep", item, min, max, again)
+# where kind is "=", "!", "<=", "<!", name is "b", "B", "^", "$", "A", "Z", and ``again``
+# marks the repetitions left after a first one.
+
+
+@cache
+def match_starts(source: str, flags: int) -> MatchStarts | None:
+    """The starts of ``regex.compile(source, flags)``, or None when they cannot be worked out."""
+    if flags & _UNSUPPORTED_FLAGS:
+        return None
+    try:
+        parsed = _Parser(source, verbose=bool(flags & regex.VERBOSE)).parse()
+        return _Starts().of(parsed)
+    except (Unsupported, RecursionError):
+        return None
+
+
+class _Parser:
+    """A parser for the subset of ``regex`` syntax whose meaning for match starts is known."""
+
+    def __init__(self, source: str, verbose: bool) -> None:
+        self.src = source
+        self.i = 0
+        self.verbose = verbose
+
+    def parse(self) -> tuple:
+        alternatives = self._alternation()
+        if self.i != len(self.src):
+            raise Unsupported("unbalanced parenthesis")
+        return alternatives
+
+    def _alternation(self) -> tuple:
+        branches = [self._sequence()]
+        while self._peek() == "|":
+            self.i += 1
+            branches.append(self._sequence())
+        return tuple(branches)
+
+    def _peek(self) -> str:
+        self._skip_verbose()
+        return self.src[self.i] if self.i < len(self.src) else ""
+
+    def _skip_verbose(self) -> None:
+        while self.verbose and self.i < len(self.src):
+            c = self.src[self.i]
+            if c.isspace():
+                self.i += 1
+            elif c == "#":
+                newline = self.src.find("\n", self.i)
+                self.i = len(self.src) if newline < 0 else newline + 1
+            else:
+                return
+
+    def _sequence(self) -> tuple:
+        items = []
+        while (c := self._peek()) and c not in "|)":
+            item = self._atom()
+            if item is None:
+                continue
+            items.append(self._quantified(item))
+        return tuple(items)
+
+    def _quantified(self, item: tuple) -> tuple:
+        c = self._peek()
+        if c in ("?", "*", "+"):
+            self.i += 1
+            low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[c]
+        elif c == "{" and (m := regex.compile(r"\{(\d*)(?:(,)(\d*))?\}").match(self.src, self.i)):
+            if not m.group(1) and not m.group(2):
+                raise Unsupported("empty repeat")
+            self.i = m.end()
+            low = int(m.group(1) or 0)
+            high = low if not m.group(2) else (int(m.group(3)) if m.group(3) else None)
+        else:
+            return item
+        if self.i < len(self.src) and self.src[self.i] in "?+":
+            self.i += 1  # lazy or possessive: the same strings can match
+        if item[0] in ("zero", "look"):
+            raise Unsupported("repeated assertion")
+        return ("rep", item, low, high, False)
+
+    def _atom(self) -> tuple | None:
+        c = self.src[self.i]
+        self.i += 1
+        if c == "(":
+            return self._group()
+        if c == "[":
+            return ("class", self._class())
+        if c == "\\":
+            return self._escape(in_class=False)
+        if c == ".":
+            return ("class", _Class(unknown=True))
+        if c in "^$":
+            return ("zero", c)
+        if c in "*+?{":
+            raise Unsupported("quantifier without an item")
+        return ("char", c)
+
+    def _group(self) -> tuple | None:
+        src, i = self.src, self.i
+        if src.startswith("?#", i):
+            end = src.find(")", i)
+            if end < 0:
+                raise Unsupported("open comment")
+            self.i = end + 1
+            return None
+        kind = None
+        if src.startswith("?:", i) or src.startswith("?>", i) or src.startswith("?|", i):
+            self.i += 2
+        elif src.startswith(("?=", "?!"), i):
+            kind, self.i = src[i + 1], i + 2
+        elif src.startswith(("?<=", "?<!"), i):
+            kind, self.i = src[i + 1 : i + 3], i + 3
+        elif src.startswith(("?P<", "?<"), i):
+            close = src.find(">", i)
+            if close < 0:
+                raise Unsupported("bad group name")
+            self.i = close + 1
+        elif src.startswith("?", i):
+            # Scoped flags "(?-i:...)"/"(?i:...)" are a plain group here (case is folded anyway);
+            # flags changing anything else, global flags and conditionals are not modelled.
+            m = regex.compile(r"\?([imsx]*)(?:-([imsx]*))?:").match(src, i)
+            if not m or "x" in (m.group(1) or "") + (m.group(2) or ""):
+                raise Unsupported("flags or extension")
+            self.i = m.end()
+        body = self._alternation()
+        if self._peek() != ")":
+            raise Unsupported("open group")
+        self.i += 1
+        return ("look", kind, body) if kind else ("group", body)
+
+    def _escape(self, in_class: bool) -> tuple:
+        if self.i >= len(self.src):
+            raise Unsupported("trailing backslash")
+        c = self.src[self.i]
+        self.i += 1
+        if c == "d":
+            return ("class", _Class(digit=True))
+        if c == "s":
+            return ("class", _Class(space=True))
+        if c == "w":
+            return ("class", _Class(all_letters=True, digit=True, unknown=True))
+        if c == "p" and self.src.startswith("{", self.i):
+            close = self.src.find("}", self.i)
+            name = self.src[self.i + 1 : close]
+            self.i = close + 1
+            letters = name.replace(" ", "").lower() in ("l", "letter", "l&")
+            return ("class", _Class(all_letters=letters, unknown=True))
+        if c in "DSWPXNuUxo0123456789gkLRQEGKC" or (c.isalpha() and in_class and c not in "tnrfv"):
+            raise Unsupported(f"escape \\{c}")
+        if not in_class and c in "bBAZ":
+            return ("zero", c)
+        if c.isalpha() and c not in "tnrfv":
+            raise Unsupported(f"escape \\{c}")
+        return ("char", {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v"}.get(c, c))
+
+    def _class(self) -> _Class:
+        src = self.src
+        negated = src.startswith("^", self.i)
+        if negated:
+            self.i += 1
+        chars: set[str] = set()
+        digit = space = all_letters = unknown = False
+        first = True
+        while True:
+            if self.i >= len(src):
+                raise Unsupported("open class")
+            c = src[self.i]
+            if c == "]" and not first:
+                self.i += 1
+                break
+            if c == "[":
+                raise Unsupported("nested class")
+            self.i += 1
+            first = False
+            if c == "\\":
+                kind, value = self._escape(in_class=True)
+                if kind == "class":
+                    digit, space = digit or value.digit, space or value.space
+                    all_letters, unknown = all_letters or value.all_letters, unknown or value.unknown
+                    continue
+                c = value
+            if src.startswith("-", self.i) and not src.startswith("-]", self.i):
+                unknown = True  # a range: which characters it holds is not modelled
+                self.i += 1
+                if src.startswith("\\", self.i):
+                    self.i += 2
+                else:
+                    self.i += 1
+                continue
+            chars.add(c)
+        if negated:
+            return _Class(unknown=True, all_letters=True)
+        return _Class(frozenset(chars), digit, space, all_letters, unknown)
+
+
+def _may_open_with_letter(item: tuple) -> bool:
+    if item[0] == "char":
+        return bool(_LETTER.match(item[1]))
+    if item[0] == "class":
+        return item[1].has_letters
+    if item[0] == "group":
+        return not _Starts.opens_with_non_letter(item[1])
+    return True
+
+
+class _Starts:
+    """Walks the parsed pattern from its start and collects where a match can begin."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.chars: set[str] = set()
+        self.digit = False
+        self.space = False
+        self.steps = 0
+
+    def of(self, alternatives: tuple) -> MatchStarts:
+        for branch in alternatives:
+            self._walk(branch, 0, (), "", False)
+        return MatchStarts(frozenset(self.words), frozenset(self.prefixes), frozenset(self.chars),
+                           self.digit, self.space)
+
+    def _walk(self, seq: tuple, i: int, rest: tuple, letters: str, bounded: bool) -> None:
+        """Follow ``seq[i:]`` then the continuations in ``rest`` (a stack of (seq, i)),
+        with ``letters`` read so far; ``bounded``: no letter can precede the match."""
+        self.steps += 1
+        if self.steps > _MAX_STEPS:
+            raise Unsupported("too many branches")
+        if i == len(seq):
+            if rest:
+                (outer, j), *more = rest
+                return self._walk(outer, j, tuple(more), letters, bounded)
+            if not letters:
+                raise Unsupported("can match the empty string")
+            return self._emit(letters, complete=False, bounded=bounded)
+        item, follow = seq[i], (seq, i + 1)
+        kind = item[0]
+        if kind == "char":
+            return self._consume(_Class(frozenset(item[1])), follow, rest, letters, bounded)
+        if kind == "class":
+            return self._consume(item[1], follow, rest, letters, bounded)
+        if kind == "group":
+            for branch in item[1]:
+                self._walk(branch, 0, (follow, *rest), letters, bounded)
+            return None
+        if kind == "rep":
+            _, inner, low, high, again = item
+            if again and not letters:
+                # The first repetition consumed nothing, so another one would start from the
+                # same state as it did: only going on without it is new.
+                return self._walk(seq, i + 1, rest, letters, bounded)
+            if low == 0:
+                self._walk(seq, i + 1, rest, letters, bounded)  # no repetition at all
+                if high == 0:
+                    return None
+            more = None if high == 1 else ("rep", inner, max(low - 1, 0), None if high is None else high - 1, True)
+            if letters and more is not None:
+                # Repetitions after some letters: where the run of letters ends is not listed.
+                return self._emit(letters, complete=not _may_open_with_letter(inner), bounded=bounded)
+            after = ((((more,), 0),) if more is not None else ()) + (follow, *rest)
+            return self._walk((inner,), 0, after, letters, bounded)
+        if kind == "zero":
+            name = item[1]
+            if name == "b" and letters:
+                return self._emit(letters, complete=True, bounded=bounded)
+            if name == "b":
+                bounded = True  # before a letter: the character before it is not a word character
+            return self._walk(seq, i + 1, rest, letters, bounded)
+        if kind == "look":
+            return self._look(item[1], item[2], seq, i, rest, letters, bounded)
+        raise Unsupported(kind)
+
+    def _look(self, look: str, body: tuple, seq: tuple, i: int, rest: tuple, letters: str, bounded: bool) -> None:
+        single = body[0][0] if len(body) == 1 and len(body[0]) == 1 else None
+        single_class = None
+        if single is not None and single[0] in ("char", "class"):
+            single_class = single[1] if single[0] == "class" else _Class(frozenset(single[1]))
+        if look in ("<!", "<="):
+            if not letters and single_class is not None:
+                if look == "<!" and single_class.all_letters:
+                    bounded = True
+                elif look == "<=" and not single_class.has_letters:
+                    bounded = True
+            return self._walk(seq, i + 1, rest, letters, bounded)
+        if letters:
+            if look == "!" and single_class is not None and single_class.all_letters:
+                return self._emit(letters, complete=True, bounded=bounded)
+            if look == "=" and self.opens_with_non_letter(body):
+                return self._emit(letters, complete=True, bounded=bounded)
+            if look == "=":
+                return self._emit(letters, complete=False, bounded=bounded)
+        return self._walk(seq, i + 1, rest, letters, bounded)
+
+    @staticmethod
+    def opens_with_non_letter(body: tuple) -> bool:
+        """Does every way through ``body`` consume a non-letter first?"""
+        inner = _Starts()
+        try:
+            for branch in body:
+                inner._walk(branch, 0, (), "", False)
+        except Unsupported:
+            return False
+        return not inner.words and not inner.prefixes
+
+    def _consume(self, cls: _Class, follow: tuple, rest: tuple, letters: str, bounded: bool) -> None:
+        if letters:
+            if not cls.has_letters:
+                return self._emit(letters, complete=True, bounded=bounded)
+            if cls.all_letters or cls.unknown or not all(_ASCII_LETTER.match(c) for c in cls.chars if _LETTER.match(c)):
+                return self._emit(letters, complete=False, bounded=bounded)
+            if any(not _LETTER.match(c) for c in cls.chars) or cls.digit or cls.space:
+                self._emit(letters, complete=True, bounded=bounded)
+            for c in sorted({c.lower() for c in cls.chars if _LETTER.match(c)}):
+                self._walk(follow[0], follow[1], rest, letters + c, bounded)
+            return None
+        if cls.all_letters or cls.unknown:
+            raise Unsupported("a match can open with any letter")
+        for c in cls.chars:
+            if _LETTER.match(c):
+                if not _ASCII_LETTER.match(c):
+                    raise Unsupported("a non-ASCII letter opens a match")
+                self._walk(follow[0], follow[1], rest, c.lower(), bounded)
+            elif _CASELESS.match(c):
+                self.chars.add(c)
+            else:
+                raise Unsupported("a character with case variants opens a match")
+        self.digit = self.digit or cls.digit
+        self.space = self.space or cls.space
+        return None
+
+    def _emit(self, letters: str, complete: bool, bounded: bool) -> None:
+        if not bounded:
+            raise Unsupported("a match can start inside a word")
+        (self.words if complete else self.prefixes).add(letters)

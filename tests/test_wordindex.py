@@ -1,0 +1,167 @@
+"""Trying a pattern only where a match can start gives exactly what ``finditer`` gives.
+
+``attrlint.analysis.wordindex.scan`` replaces ``pattern.finditer`` in the analysis scans;
+``match_starts`` reads from a pattern's source which words, characters or digits can open
+a match.  These tests compare the two on random texts: for every built-in scanning
+pattern, for patterns built from lexicons with extra entries (as configuration adds
+them), and for random small patterns that exercise the source analysis itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrlint.analysis import wordindex
+from attrlint.analysis.catalog import scanning_patterns
+from attrlint.analysis.lexicons import Lexicons, default_lexicons
+from attrlint.analysis.match_starts import match_starts
+from attrlint.analysis.wordindex import fold, scan, scan_slice
+
+# Patterns whose prefilter carries the speed-up: falling back to finditer would not change
+# the output, only make attrlint several times slower, so it is a failure here.
+PREFILTERED = ("quantities", "according-to", "by-agent", "issued-by", "reporting-verbs", "vague-phrases",
+               "modal-speculation", "credit-labels", "quotation-marks")
+
+EXTRA = Lexicons(extra={
+    "reporting-verbs": ["whisper", "point out", "blurt|blurted", "co-sign"],
+    "vague-phrases": ["it is whispered", "(?:some|many) (?:insiders|people) (?:say|said)", "rumou?rs? (?:say|have it)",
+                      "word on the street"],
+    "number-words": ["zillion", "twenty-one", "lakh"],
+})
+
+
+def _lexicon_words(lexicons: Lexicons) -> list[str]:
+    words: set[str] = set()
+    for name in ("reporting-verbs", "number-words", "vague-sources", "attribution-nouns"):
+        for entry in lexicons.entries(name):
+            words.update(regex.findall(r"\p{L}+", entry.replace("|", " ")))
+    words.update(regex.findall(r"[a-z]+", " ".join(lexicons.entries("vague-phrases"))))
+    words.update("""a an the by of per one half third quarter tens scores dozen dozens fold twofold
+    according to citing quoting cited quoted reported as sources courtesy in words told issued released
+    a statement was were is are been by report study found at least up to more than percent per cent
+    million bn km times as twice higher Image Photo Credit could might should ought""".split())
+    return sorted(words)
+
+
+def _case_variants(word: str) -> st.SearchStrategy[str]:
+    odd = word.replace("i", "İ").replace("s", "ſ").replace("k", "K")
+    return st.sampled_from([word, word.upper(), word.capitalize(), odd])
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    word = st.sampled_from(words).flatmap(_case_variants)
+    other = st.sampled_from(["1", "2,500", "3.5", "1990", "12th", "5-fold", "$", "€", "£", "US$4", "%", "x",
+                             "Smith", "é", "_", "'", "’", "-", "—"])
+    gap = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "", ": ", '"', "“", "”", "(", ")", "\t"])
+    token = st.one_of(word, word, word, other)
+    return st.lists(st.tuples(token, gap), max_size=30).map(lambda parts: "".join(t + g for t, g in parts))
+
+
+def _same(pattern: regex.Pattern, text: str, start: int, end: int) -> None:
+    def spans(matches):
+        return [(m.span(), m.lastgroup, m.groups()) for m in matches]
+
+    assert spans(scan(pattern, text, start, end)) == spans(pattern.finditer(text, start, end))
+    assert spans(scan_slice(pattern, text, start, end)) == spans(pattern.finditer(text[start:end]))
+
+
+def _check_all(patterns: dict[str, regex.Pattern], text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for pattern in patterns.values():
+        _same(pattern, text, 0, len(text))
+        _same(pattern, text, start, end)
+
+
+DEFAULT_PATTERNS = scanning_patterns()
+EXTRA_PATTERNS = scanning_patterns(EXTRA)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_lexicon_words(default_lexicons())), st.data())
+def test_builtin_patterns_match_as_with_finditer(text, data):
+    _check_all(DEFAULT_PATTERNS, text, data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts(_lexicon_words(EXTRA)), st.data())
+def test_patterns_with_configured_entries_match_as_with_finditer(text, data):
+    _check_all({name: EXTRA_PATTERNS[name] for name in ("quantities", "reporting-verbs", "vague-phrases")},
+               text, data)
+
+
+@pytest.mark.parametrize("name", PREFILTERED)
+def test_the_big_patterns_are_prefiltered(name):
+    for patterns in (DEFAULT_PATTERNS, EXTRA_PATTERNS):
+        pattern = patterns[name]
+        assert match_starts(pattern.pattern, pattern.flags) is not None, name
+
+
+def test_starts_read_from_sources():
+    def starts(source, flags=regex.IGNORECASE):
+        return match_starts(source, flags)
+
+    assert starts(r"\bsaid\b").words == {"said"}
+    assert starts(r"\breports?(?=:)").words == {"report", "reports"}
+    assert starts(r"\b(?:news |local )?media\b").words == {"news", "local", "media"}
+    assert starts(r"\b(?:two|three)-?fold\b").words == {"two", "three", "twofold", "threefold"}
+    assert starts(r"\bper(?=\s)").words == {"per"} and starts(r"\bper(?=s)").prefixes == {"per"}
+    assert starts(r"\bsaid").prefixes == {"said"}  # the run of letters may go on
+    quantity = starts(r"(?:[$€]\d|(?<![\w.])\d+|\b(?:a|one)\s+dozen\b)")
+    assert quantity.chars == {"$", "€"} and quantity.digit and quantity.words == {"a", "one"}
+    # Not understood, or a match may start anywhere: the caller scans plainly.
+    for source in (r"said", r"\w+", r"\b.said", r"\bx*", r"(?r)\bsaid", r"\b(?i)said", r"\bsa\Gid", r"\bé"):
+        assert starts(source) is None, source
+    assert match_starts(r"\bsaid\b", regex.IGNORECASE | regex.ASCII) is None
+
+
+def test_fold_keeps_length_classes_and_ascii_case_partners():
+    text = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = fold(text)
+    assert len(folded) == len(text)
+    for cls in (r"\p{L}", r"\w", r"\d", r"\s"):
+        assert [m.start() for m in regex.finditer(cls, text)] == [m.start() for m in regex.finditer(cls, folded)]
+    for m in regex.finditer(r"(?i)[a-z]", text):
+        assert folded[m.start()] == m.group().lower() if m.group().isascii() else folded[m.start()].isascii()
+
+
+# Random small patterns: literal letters, optional parts, groups, classes, boundaries.
+_ATOMS = st.sampled_from(["a", "b", "s", "ab", "sa", " ", "-", r"\d", r"\s", "[ab]", "[a-]", r"\.", "$", "k"])
+_BOUNDARY = st.sampled_from([r"\b", r"(?<![\p{L}'-])", r"(?<=\s)", r"(?<![\w.])", ""])
+_AFTER = st.sampled_from([r"\b", r"(?![\p{L}-])", r"(?=\s)", r"(?=:)", "", r"\s+x"])
+
+
+def _sequence(atom: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    quantifier = st.sampled_from(["", "", "?", "+", "*", "{1,2}"])
+    return st.lists(st.tuples(atom, quantifier).map("".join), min_size=1, max_size=4).map("".join)
+
+
+_GROUP = st.lists(_sequence(_ATOMS), min_size=1, max_size=3).map(lambda alts: "(?:" + "|".join(alts) + ")")
+_PATTERN = st.tuples(_BOUNDARY, _sequence(st.one_of(_ATOMS, _GROUP)), _AFTER).map("".join)
+_SMALL_TEXT = st.text(st.sampled_from("abABsS kK1.-:\n'_İſKé$"), max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_PATTERN, st.booleans(), _SMALL_TEXT, st.data())
+def test_random_patterns_match_as_with_finditer(source, ignore_case, text, data):
+    try:
+        pattern = regex.compile(source, regex.IGNORECASE if ignore_case else 0)
+    except regex.error:
+        return
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    _same(pattern, text, 0, len(text))
+    _same(pattern, text, start, end)
+
+
+def test_the_words_of_a_span_are_read_once_for_all_its_scanners():
+    text = "Officials said 300 people, according to the ministry, were reportedly hurt."
+    first = wordindex.span_words(text, 0, len(text))
+    assert wordindex.span_words(text, 0, len(text)) is first
+    assert first.positions["said"] == [10] and first.positions["people"] == [19]
+    assert wordindex.span_words(text, 1, len(text)) is not first
