@@ -24,7 +24,7 @@ plain way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -34,6 +34,7 @@ _UNSUPPORTED_FLAGS = (regex.REVERSE | regex.WORD | regex.FULLCASE | regex.ASCII 
 # Non-letter characters that have no case partner, so a literal one matches only itself.
 _CASELESS = regex.compile(r"[\x00-\x7f]|\p{P}|\p{Sc}|\p{Sm}|\p{Sk}|\p{Z}|\p{Nd}")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LETTER = regex.compile(r"\p{L}")
 # Explosion guard: patterns whose starts cannot be listed in this many steps are scanned plainly.
 _MAX_STEPS = 200_000
@@ -64,7 +65,7 @@ class _Class:
     all_letters: bool = False  # contains every letter (``\\w``, ``\\p{L}``)
     unknown: bool = False  # anything else (negation, ranges, properties): may hold letters
 
-    @property
+    @cached_property
     def has_letters(self) -> bool:
         return self.all_letters or self.unknown or any(_LETTER.match(c) for c in self.chars)
 
@@ -310,6 +311,8 @@ class _Starts:
         item, follow = seq[i], (seq, i + 1)
         kind = item[0]
         if kind == "char":
+            if item[1] in _ASCII_LETTERS:  # the common case, kept fast: most sources are word lists
+                return self._walk(seq, i + 1, rest, letters + item[1].lower(), bounded)
             return self._consume(_Class(frozenset(item[1])), follow, rest, letters, bounded)
         if kind == "class":
             return self._consume(item[1], follow, rest, letters, bounded)

@@ -116,31 +116,34 @@ def scanner(pattern: regex.Pattern) -> Scanner:
 
 def scan(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text, start, end)``."""
-    found = scanner(pattern)
-    if found.starts is None:
-        return pattern.finditer(text, start, end)
-    words = span_words(text, start, end)
-    return _anchored(pattern, text, start, end, words.candidates(found), start)
+    return matches(pattern, span_words(text, start, end))
 
 
 def scan_slice(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text[start:end])`` (positions relative to ``start``)."""
+    return matches(pattern, span_words(text, start, end), sliced=True)
+
+
+def matches(pattern: regex.Pattern, words: SpanWords, sliced: bool = False) -> Iterable[regex.Match]:
+    """The matches of ``pattern`` in the span ``words`` was read from, found from its words
+    (``sliced``: in the span as a string of its own, as ``scan_slice``)."""
     found = scanner(pattern)
-    words = span_words(text, start, end)
+    text, start, end = (words.sliced, 0, words.end - words.start) if sliced else (words.text, words.start, words.end)
     if found.starts is None:
-        return pattern.finditer(words.sliced)
-    return _anchored(pattern, words.sliced, 0, end - start, words.candidates(found), 0)
+        return pattern.finditer(text, start, end)
+    return _anchored(pattern, text, start, end, words.candidates(found))
 
 
-def _anchored(pattern: regex.Pattern, text: str, start: int, end: int, candidates: list[int],
-              offset: int) -> Iterable[regex.Match]:
+def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
+              candidates: list[int]) -> Iterable[regex.Match]:
+    """Try ``pattern`` at ``start`` + each candidate, as ``finditer`` would reach them."""
     if not candidates:
         return ()
-    matches: list[regex.Match] = []
+    found: list[regex.Match] = []
     match = pattern.match
     resume = start
     for relative in candidates:
-        at = offset + relative
+        at = start + relative
         if at < resume:
             continue  # inside the previous match: finditer goes on from its end
         m = match(text, at, end)
@@ -148,6 +151,6 @@ def _anchored(pattern: regex.Pattern, text: str, start: int, end: int, candidate
             if m.end() == at:
                 # An empty match: finditer's rules for what may follow one are its own.
                 return pattern.finditer(text, start, end)
-            matches.append(m)
+            found.append(m)
             resume = m.end()
-    return matches
+    return found
