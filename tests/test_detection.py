@@ -296,3 +296,46 @@ def test_title_case_headline_is_a_label():
 )
 def test_currency_prefixes_and_fold_multipliers(text, expected):
     assert quantities(text) == expected
+
+
+# --- subjects of communication verbs ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Both the city council and the harbour police have asserted that the fire was an accident.",
+         "the harbour police"),
+        ("After the floods, the Roads and Bridges Agency urged drivers to stay home.",
+         "the Roads and Bridges Agency"),
+        ("WHO say the vaccine is safe.", "WHO"),
+        ("A smaller share of French voters – 31 percent – report trusting the press.",
+         "A smaller share of French voters"),
+        ("The minister, in remarks to reporters, said 40 schools would close.", "The minister"),
+    ],
+)
+def test_subject_found_across_names_dashes_and_phrases(text, source):
+    (sa,) = analysed(text)
+    assert sa.source is not None and sa.source.source == source
+
+
+def test_a_name_joined_by_and_is_not_a_clause_of_its_own():
+    assert codes("Both the city council and the harbour police have asserted that the fire was an accident.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parade ends with a 12 meter dragon, a laser light show and fireworks.",
+        "The village lies in the far north, in the mountain state, 300 kilometers from the capital.",
+        "The collar holds a radio signal receiver for 40 days.",
+    ],
+)
+def test_nouns_shaped_like_verbs_source_nothing(text):
+    (sa,) = analysed(text)
+    assert not sa.named_cues
+    assert codes(text) == ["ATR001"]
+
+
+def test_capitalised_ing_word_is_a_name_not_a_verb():
+    _, sa = analysed("The festival opened.\n\nThe Irving and Reading office.")
+    assert sa.claim_kind is None and sa.not_claim.startswith("fragment")

@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from attrlint.analysis.attribution import Cue, find_cues
-from attrlint.analysis.claims import has_verb, is_credit, not_a_claim
+from attrlint.analysis.claims import has_finite_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
 from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
@@ -256,7 +256,7 @@ def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
     if not joins:
         return None
     lead = prose[s.start : joins[-1].start()]
-    if len(lead.split()) < 4 or not has_verb(lead) or _QUOTE_OPEN.match(lead):
+    if len(lead.split()) < 4 or not has_finite_verb(lead) or _QUOTE_OPEN.match(lead):
         return None
     return Span(s.start, joins[-1].start())
 

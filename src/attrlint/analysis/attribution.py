@@ -163,6 +163,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
+    if subject is not None and _noun_use(subject, words_before, lower, lexicons):
+        return None
     subject_end = None
     position = "inside"
     if subject is None:
@@ -227,23 +229,82 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
+def _noun_use(subject: str, words_before: list[str], verb: str, lexicons: Lexicons) -> bool:
+    """Is this base form a noun ("a laser light show", "in the Nuevo León state")?
+
+    A clause's subject never opens with a preposition, and a base form ("show", "state",
+    "say") does not agree with a singular common noun right before it unless a preposition
+    just before shows that noun to be a modifier's object ("officials at the ministry say").
+    """
+    if verb not in lexicons.reporting_verb_lemmas or not words_before:
+        return False
+    if subject.split()[0].lower() in _PHRASE_OPENERS:
+        return True
+    prev = words_before[-1].strip("\"“”'’,")
+    if not prev.isalpha() or not prev.islower() or prev.endswith("s") or prev in _AGREES_WITH_BASE_FORM:
+        return False
+    near = [w.lower().strip(",") for w in words_before[-4:-1]]
+    return not any(w in _PREPOSITIONS or w == "of" for w in near)
+
+
+# Prepositions that open a phrase, never a subject ("in the Nuevo León state").  "About",
+# "over" and "under" also open quantities ("About half of all respondents reported").
+_PHRASE_OPENERS = frozenset("in on at for with from into via through during of".split())
+# Words a base form can follow as a verb: plural nouns without -s, pronouns, modals.
+_AGREES_WITH_BASE_FORM = frozenset(
+    """people police data media staff children men women folk personnel clergy cattle public who that which
+    i you we they will would can could may might must should shall do did does not never to also often
+    usually still then now far here there too again even just only all both already ever soon today yet
+    together instead first""".split()
+)
+
+
+def _inside_name(text: str, word: regex.Match) -> bool:
+    """An all-capitals "WHO", or "and" between capitalised words ("the Roads and Bridges
+    Agency"), belongs to a name rather than joining clauses."""
+    found = word.group()
+    if len(found) > 1 and found.isupper():
+        return True
+    if found != "and":
+        return False
+    before, after = text[: word.start()].split(), text[word.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+                and after[0][:1].isupper())
+
+
 def _subject_before(before: str) -> str | None:
     """The noun phrase that ends just before the verb, if the verb has one there.
 
     "X, a spokesman for Y, said": when only an auxiliary (or nothing) stands between the
     last comma and the verb, the subject is the appositive or name before that comma.
     """
+    set_off = False  # the text looked at ends with a comma-enclosed stretch already skipped
     for _ in range(3):
-        breaks = list(_CLAUSE_BREAK.finditer(before))
+        breaks = [b for b in _CLAUSE_BREAK.finditer(before) if not _inside_name(before, b)]
         clause = before[breaks[-1].end() :] if breaks else before
         words = _SUBJECT_WORD.findall(clause)
         while words and (words[-1].lower() in AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
             words.pop()
+        last = breaks[-1] if breaks else None
+        if words and set_off and last is not None and last.group() == "," and words[0].lower() in _PHRASE_OPENERS:
+            # "Al-Amr, in remarks to the press, said": the subject stands before the phrase.
+            before = before[: last.start()]
+            continue
         if words:
             return " ".join(words[-6:])
-        if not breaks or breaks[-1].group() != ",":
+        if last is None:
             return None
-        before = before[: breaks[-1].start()]
+        if last.group() == ",":
+            before = before[: last.start()]
+        elif last.group() in "–—":
+            # "respondents – 47 percent – report": the subject stands before the opening dash.
+            opening = before.rfind(last.group(), 0, last.start())
+            if opening < 0:
+                return None
+            before = before[:opening]
+        else:
+            return None
+        set_off = True
     return None
 
 

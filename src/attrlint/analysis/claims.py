@@ -58,11 +58,12 @@ _WORDS = regex.compile(r"[\p{L}'’-]+")
 
 
 def has_verb(text: str) -> bool:
-    for word in _WORDS.findall(text):
+    for i, word in enumerate(_WORDS.findall(text)):
         lower = word.lower().replace("’", "'")
         if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
             return True
-        if len(lower) > 3 and (lower.endswith("ed") or lower.endswith("ing")):
+        # A capitalised word inside the sentence is a name ("Irving", "Beijing", "Reed").
+        if (i == 0 or word[0].islower()) and len(lower) > 3 and lower.endswith(("ed", "ing")):
             return True
         if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(
             ("ss", "us", "is", "'s")
@@ -129,6 +130,19 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
         return "the writer's speculation or advice"
     return None
+
+
+def has_finite_verb(text: str) -> bool:
+    """A verb that makes a clause of its own: an auxiliary, a common irregular past or a
+    lowercase -ed form.  Stricter than :func:`has_verb`: "Following the attacks" and "the
+    District and" have none."""
+    for word in _WORDS.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
+            return True
+        if word[0].islower() and len(lower) > 3 and lower.endswith("ed"):
+            return True
+    return False
 
 
 def _is_generic_explanation(text: str) -> bool:
