@@ -339,3 +339,22 @@ def test_nouns_shaped_like_verbs_source_nothing(text):
 def test_capitalised_ing_word_is_a_name_not_a_verb():
     _, sa = analysed("The festival opened.\n\nThe Irving and Reading office.")
     assert sa.claim_kind is None and sa.not_claim.startswith("fragment")
+
+
+def test_clause_after_but_is_outside_a_vague_passive():
+    findings = lint_text("No injuries were reported at the port, but the navy moved 300 sailors inland.")
+    assert sorted(f.rule for f in findings) == ["ATR001", "ATR002"]
+    (numeric,) = [f for f in findings if f.rule == "ATR001"]
+    assert numeric.evidence["claim"] == "300 sailors"
+
+
+def test_hedge_adverb_keeps_the_whole_sentence_vague():
+    findings = lint_text("The rebels allegedly took the town, but the army still holds 300 prisoners.")
+    assert [f.rule for f in findings] == ["ATR002"]
+
+
+def test_continue_before_a_comma_joins_clauses_rather_than_speech():
+    (sa,) = analysed("While the checks will continue, the border guards will turn back 40 trucks a day.")
+    assert not sa.named_cues
+    (sa,) = analysed('"We will not stop," she continued, "until the law changes."')
+    assert sa.named_cues

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from attrlint.analysis.attribution import Cue, find_cues
+from attrlint.analysis.attribution import HEDGE_ADVERBS, Cue, find_cues
 from attrlint.analysis.claims import has_finite_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
@@ -82,7 +82,8 @@ class SentenceAnalysis:
     source_from: str = ""  # self | citation | quote | quote-intro | previous | next
     source_distance: int = 0
     # "The broadcasts began on August 10, and South Korea says they will continue": the
-    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it).
+    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it); so is
+    # the clause after ", but" in "No deaths were reported, but the army evacuated 80 people".
     unsourced: Span | None = None
 
     @property
@@ -100,11 +101,14 @@ class SentenceAnalysis:
 
     def unsourced_quantities(self) -> list[Quantity]:
         """The quantities no attribution covers (all of them when nothing sources the sentence)."""
-        if self.source is None:
-            return self.quantities
-        if self.unsourced is None:
-            return []
-        return [q for q in self.quantities if q.start < self.unsourced.end]
+        if self.unsourced is not None:
+            return [q for q in self.quantities if q.start < self.unsourced.end and self.unsourced.start < q.end]
+        return self.quantities if self.source is None else []
+
+    @property
+    def hedged(self) -> bool:
+        """A vague cue governs the whole sentence (not only a clause before ", but")."""
+        return bool(self.vague_cues) and self.unsourced is None
 
 
 @dataclass
@@ -230,6 +234,8 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
             sa.unsourced = _unsourced_lead(prose, sa)
         elif sa.citations:
             sa.source, sa.source_from = sa.citations[0], "citation"
+        elif sa.vague_cues:
+            sa.unsourced = _unsourced_tail(prose, sa)
     if window <= 0:
         return
     _resolve_quotations(prose, sentences, continued)
@@ -259,6 +265,26 @@ def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
     if len(lead.split()) < 4 or not has_finite_verb(lead) or _QUOTE_OPEN.match(lead):
         return None
     return Span(s.start, joins[-1].start())
+
+
+# What turns to a new assertion after a clause the vague cue governs.
+_CONTRAST = regex.compile(r",?(?<!\s)\s++but\s+|;\s+")
+
+
+def _unsourced_tail(prose: str, sa: SentenceAnalysis) -> Span | None:
+    """The clause after ", but" or ";" when every vague cue sits before it: "No deaths were
+    reported, but the army evacuated 80 people" hedges the first clause only."""
+    s = sa.sentence
+    if any(c.source.lower() in HEDGE_ADVERBS for c in sa.vague_cues):
+        return None  # "reportedly", "allegedly" qualify a phrase; where their reach ends is unclear
+    last_cue = max(c.end for c in sa.vague_cues)
+    turn = _CONTRAST.search(prose, last_cue, s.end)
+    if turn is None:
+        return None
+    tail = prose[turn.end() : s.end]
+    if len(tail.split()) < 4 or not has_finite_verb(tail) or _QUOTE_OPEN.match(tail):
+        return None
+    return Span(turn.end(), s.end)
 
 
 def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:

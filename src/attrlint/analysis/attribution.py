@@ -114,16 +114,17 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
-        if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
+        if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
 
 
-_HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
 
 
 # Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_INTRODUCES_SPEECH = regex.compile(r"^\s*(?:that\b|what\b|how\b|why\b|[:\"“]|,\s*[\"“‘])")
 _TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
 _SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
 _SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
@@ -157,7 +158,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     if lower in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(after):
         return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“])", after)
+        # A comma introduces speech only with a quotation after it: "checks will continue,
+        # officials will scrap ..." joins two clauses.
+        introduces_speech = _INTRODUCES_SPEECH.match(after)
         closes_speech = regex.match(r"^\s*[.!?\"”’]*\s*$", after) and regex.search(
             r"[,\"”’]\s*(?:\S+\s+){0,4}$", before)
         if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
