@@ -358,3 +358,18 @@ def test_continue_before_a_comma_joins_clauses_rather_than_speech():
     assert not sa.named_cues
     (sa,) = analysed('"We will not stop," she continued, "until the law changes."')
     assert sa.named_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "sourced"),
+    [
+        ("The survey shows 40 percent of nurses plan to quit.", True),
+        ("Photos of the harbour showed 12 sunken boats.", True),
+        ("The 30 marchers show the city that the protest is alive.", False),
+        ("She related how 40 villagers escaped the flood.", True),
+        ("The town keeps a 300 year old tradition of harvest related dances.", False),
+    ],
+)
+def test_show_and_relate_report_only_as_findings_or_with_a_clause(text, sourced):
+    (sa,) = analysed(text)
+    assert bool(sa.named_cues) == sourced

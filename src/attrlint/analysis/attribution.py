@@ -183,6 +183,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             position = "trailing"
     elif after_reaches_end and _SENTENCE_CLOSES.match(after):
         position = "trailing"
+    if lower in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(after):
+        return None
     if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
         return None  # "workers find themselves facing ...": no finding is being reported
     quality = _quality(subject, lexicons)
@@ -205,7 +207,14 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
-_FINDING_VERBS = frozenset("find finds found".split())
+# Verbs that report a finding only after a study or an investigator, or with a "that"
+# clause ("the survey shows", "researchers found that"); otherwise they are actions or
+# nouns ("workers find themselves", "a light show", "the film shows a city").
+_FINDING_VERBS = frozenset("find finds found show shows showed shown".split())
+# Verbs that report only with the reported clause after them ("she related how she fled");
+# otherwise they mean something else ("light related festivals", "related to the case").
+_NEEDS_CLAUSE = frozenset("relate relates related relating".split())
+_CLAUSE_FOLLOWS = regex.compile(r"^\s*(?:that|how|what|why|when|where)\b|^\s*[:\"“]")
 _INVESTIGATORS = frozenset(
     """researchers scientists investigators jury court judge panel inquiry audit police study survey report
     review analysis team authors commission committee""".split()
@@ -214,11 +223,14 @@ _INVESTIGATORS = frozenset(
 
 def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
     """"found" reports a finding after a study or an investigator, or with a "that" clause."""
-    head = subject.split()[-1].lower().strip("\"“”'’,.") if subject.split() else ""
-    return (bool(regex.match(r"^\s*that\b", after)) or head in _INVESTIGATORS
-            or head in lexicons.attribution_nouns)
+    words = [w.lower().strip("\"“”'’,.") for w in subject.split()]
+    return (bool(regex.match(r"^\s*that\b", after)) or any(w in _INVESTIGATORS or w in _RECORDINGS for w in words)
+            or any(w in lexicons.attribution_nouns for w in words))
 
 
+# Pictures and recordings show what they show ("Photos of the scene showed ...").
+_RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
+                        "recording recordings".split())
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
 _INVERTING_VERBS = frozenset(
     """said says say added adds wrote writes asked asks explained explains continued continues noted notes
