@@ -211,6 +211,12 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
         ("Headline here\n\nEach animal wears a collar around its neck.", "explains how something works"),
         ("Headline here\n\nIf the talks fail, the strike will go on.", "the writer's speculation"),
         ("Headline here\n\nPerhaps the talks will resume.", "the writer's speculation"),
+        ("Headline here\n\nThe strike will probably cost 300 jobs.", "the writer's speculation"),
+        ("Headline here\n\nBut hopefully the port reopens soon.", "the writer's speculation"),
+        ("Headline here\n\nAfter the vote, it is sad to see the council so divided.", "the writer's speculation"),
+        ("Headline here\n\nHere are five lessons from the strike:", "introduces a list"),
+        ("Headline here\n\nStay tuned for more election coverage.", "instruction to the reader"),
+        ("Why ports are running out of cranes", "question"),
     ],
 )
 def test_not_a_claim(text, reason):

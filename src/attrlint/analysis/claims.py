@@ -29,7 +29,19 @@ _CREDIT = regex.compile(
 _BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:,|$)")
 _IMPERATIVE = regex.compile(
     r"^\s*[\"“]?(?:Please|Click|Read|See|Visit|Watch|Listen|Subscribe|Sign\s+up|Follow|Share|Imagine|Consider|"
-    r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact)\b"
+    r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact|"
+    r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us)\b"
+)
+# An explainer's headline is an indirect question: "How hackers attack water systems".
+_QUESTION_HEADLINE = regex.compile(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
+# "Here are seven trends:" introduces a list, whatever number it announces.
+_LIST_INTRO = regex.compile(r"^\s*Here\s+(?:is|are)\b.*:\s*$")
+# The writer's hedge or evaluation anywhere in the sentence: "we'll probably never see",
+# "hopefully this will", "it is pathetic to hear", "it's useful to know".
+_WRITER_STANCE = regex.compile(
+    r"\b(?:probably|hopefully)\b|\b[Ii]t(?:'s|’s|\s+is)\s+(?:\p{Ll}+ly\s+)?(?:useful|important|worth|pathetic|sad|"
+    r"ironic|shameful|unfortunate|fortunate|interesting|essential|vital|crucial|encouraging|worrying|telling|"
+    r"fitting|remarkable|striking)\s+(?:to|that)\b"
 )
 _SPECULATION = regex.compile(
     r"^\s*[\"“]?(?:If|Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|Here\s+(?:is|are)|"
@@ -108,8 +120,10 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     if is_caption and not is_headline:
         return "photo caption"
     stripped = text.rstrip("\"”’') ")
-    if stripped.endswith("?"):
+    if stripped.endswith("?") or ((is_headline or block_kind == "heading") and _QUESTION_HEADLINE.match(text)):
         return "question"
+    if _LIST_INTRO.match(text):
+        return "introduces a list"
     words = _WORD.findall(text)
     if len(words) < 3 and not has_quantity:
         return "fragment"
@@ -128,6 +142,8 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     if _IMPERATIVE.match(text):
         return "instruction to the reader"
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
+        return "the writer's speculation or advice"
+    if _WRITER_STANCE.search(text):
         return "the writer's speculation or advice"
     return None
 
