@@ -379,3 +379,19 @@ def test_continue_before_a_comma_joins_clauses_rather_than_speech():
 def test_show_and_relate_report_only_as_findings_or_with_a_clause(text, sourced):
     (sa,) = analysed(text)
     assert bool(sa.named_cues) == sourced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey counted 40 percent more cyclists than last year.",
+        "In the report, 12 hospitals were rated unsafe.",
+        '"It was 3 to 1 for the home side, and a long season." - Maria Lopes',
+    ],
+)
+def test_a_named_document_or_a_dash_credit_sources_the_sentence(text):
+    assert codes(text) == []
+
+
+def test_an_indefinite_document_is_still_vague():
+    assert "ATR002" in codes("A new study found 40 percent more cyclists.")

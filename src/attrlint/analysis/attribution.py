@@ -27,7 +27,7 @@ from attrlint.analysis.lexicons import Lexicons
 class Cue:
     start: int
     end: int
-    kind: str  # according-to | verb | issued | by-agent | vague-phrase
+    kind: str  # according-to | verb | issued | by-agent | document | credit | vague-phrase
     source: str  # the source as written ("the ministry", "experts"), or the phrase
     quality: str  # named | vague
     position: str = "inside"  # inside | trailing (", he said." at the end of the sentence)
@@ -106,6 +106,7 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         quality = _quality(subject, lexicons) if subject else None
         if quality:
             cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
+    cues.extend(_document_and_credit_cues(text, start, end))
     verbs = _verb_pattern(lexicons.reporting_verb_pattern)
     for m in verbs.finditer(text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
@@ -117,6 +118,46 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
+    return cues
+
+
+# A document the story has already named, as the sentence's subject or frame: "The study
+# focuses on ...", "In the survey, ...".  (An indefinite "a new study" is a vague source.)
+_DOCUMENTS = r"study|report|survey|poll|analysis|paper|research|review|audit|census|findings|data|figures|statistics"
+_DOCUMENT_OPENING = regex.compile(
+    rf"[\"“‘(\s]*(?:(?:The|This|That|These|Its|Their)\s+(?:(?:new|latest|full|final|annual|same|original)\s+)?"
+    rf"(?:{_DOCUMENTS})\b(?=\s+(?P<verb>\p{{Ll}}+))|In\s+(?:the|this|its|their)\s+(?:(?:new|latest)\s+)?(?:{_DOCUMENTS})\s*,)"
+)
+# A pull quote credited after a dash: '"... a long game." - Matthew Ingram'.
+_QUOTE_CREDIT = regex.compile(
+    r"[\"”’]\s*[-–—]+\s*(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\.?\s*$"
+)
+
+
+def _looks_finite(word: str) -> bool:
+    return word in _FINITE_WORDS or word.endswith(("s", "ed"))
+
+
+_FINITE_WORDS = frozenset(
+    """is are was were has have had will would can could may might must also broke found gave made put set
+    shows show showed took told said""".split()
+)
+
+
+def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
+    cues = []
+    m = _DOCUMENT_OPENING.match(text, start, end)
+    if m and m.group("verb") and not _looks_finite(m.group("verb")):
+        m = None  # "The annual report period ended": a noun compound, not the report speaking
+    if m:
+        source = m.group().strip(" \t\n\"“‘(,")
+        cues.append(Cue(start + len(m.group()) - len(m.group().lstrip(" \t\n\"“‘(")), m.end(), "document",
+                        source.removeprefix("In ").strip(), "named"))
+    tail_start = max(start, end - 80)
+    if any(dash in text[tail_start:end] for dash in "-–—"):
+        m = _QUOTE_CREDIT.search(text, tail_start, end)
+        if m:
+            cues.append(Cue(m.start(), m.end(), "credit", m.group("src"), "named", "trailing"))
     return cues
 
 
