@@ -395,3 +395,17 @@ def test_a_named_document_or_a_dash_credit_sources_the_sentence(text):
 
 def test_an_indefinite_document_is_still_vague():
     assert "ATR002" in codes("A new study found 40 percent more cyclists.")
+
+
+def test_a_new_straight_quotation_after_an_open_one_is_not_its_continuation():
+    text = ('The mayor said, "We lost the vote.\n\n'
+            'The port was also proposed. The governor said, "The port put in a great effort. '
+            'Its 300 cranes would have been a perfect fit.')
+    last = analysed(text)[-1]
+    assert last.is_quote and last.source is not None
+
+
+def test_the_percentage_continues_the_sourced_account():
+    text = ("Only 35 percent of voters trust the press, the survey found. "
+            "The percentage was lower in Spain (28 percent).")
+    assert codes(text) == []

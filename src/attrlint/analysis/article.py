@@ -41,7 +41,7 @@ _CONTINUES_SOURCE = regex.compile(
     r"^(?:[\"“‘]?\s*)(?:(?:He|She|They|It|We)\b(?!\s+(?:is|was|are|were)\b)|(?:The|This|That|These|Those|Its|Their)\s+"
     r"(?:company|firm|ministry|department|agency|report|study|survey|poll|statement|group|organi[sz]ation|"
     r"government|bank|court|police|spokes\w+|official|officials|researchers|team|authors|document|paper|"
-    r"analysis|data|figures|review|letter|release|research|findings)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
+    r"analysis|data|figures|review|letter|release|research|findings|percentage|figure|share|proportion|rate)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
 )
 
 
