@@ -67,6 +67,8 @@ def test_quantities_found(text, expected):
         "1. Preheat the oven.",
         "One of the reasons is cost.",
         "The 1990s were calm.",
+        "The two-way radio failed.",
+        "Three kinds of drums are played.",
     ],
 )
 def test_not_quantities(text):
@@ -217,6 +219,8 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
         ("Headline here\n\nHere are five lessons from the strike:", "introduces a list"),
         ("Headline here\n\nStay tuned for more election coverage.", "instruction to the reader"),
         ("Why ports are running out of cranes", "question"),
+        ("Headline here\n\nThe strike shouldn't have lasted this long.", "the writer's speculation"),
+        ("Headline here\n\nAfter the flood, it seemed like the town had given up.", "the writer's speculation"),
     ],
 )
 def test_not_a_claim(text, reason):

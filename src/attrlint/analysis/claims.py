@@ -39,7 +39,7 @@ _LIST_INTRO = regex.compile(r"^\s*Here\s+(?:is|are)\b.*:\s*$")
 # The writer's hedge or evaluation anywhere in the sentence: "we'll probably never see",
 # "hopefully this will", "it is pathetic to hear", "it's useful to know".
 _WRITER_STANCE = regex.compile(
-    r"\b(?:probably|hopefully)\b|\b[Ii]t(?:'s|’s|\s+is)\s+(?:\p{Ll}+ly\s+)?(?:useful|important|worth|pathetic|sad|"
+    r"\b(?:probably|hopefully)\b|\b[Ii]t\s+(?:seems|seemed)\s+(?:like|as\s+if|as\s+though)\b|\b[Ii]t(?:'s|’s|\s+is)\s+(?:\p{Ll}+ly\s+)?(?:useful|important|worth|pathetic|sad|"
     r"ironic|shameful|unfortunate|fortunate|interesting|essential|vital|crucial|encouraging|worrying|telling|"
     r"fitting|remarkable|striking)\s+(?:to|that)\b"
 )
@@ -51,7 +51,7 @@ _SPECULATION = regex.compile(
     regex.IGNORECASE,
 )
 # Hedged or advisory modal in the writer's voice: "an attacker could ...", "utilities should ...".
-_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)\b", regex.IGNORECASE)
+_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)(?:n['’]t)?\b", regex.IGNORECASE)
 # Enough grammar to tell a sentence from a verbless label ("Ann Chiang of DAB", "The current
 # flag of New Zealand."): auxiliaries, common irregular pasts, -ed forms, and lowercase -s
 # forms (third person singular; plural nouns slip through, which only keeps a claim).
