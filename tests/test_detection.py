@@ -219,6 +219,8 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
         ("Headline here\n\nHere are five lessons from the strike:", "introduces a list"),
         ("Headline here\n\nStay tuned for more election coverage.", "instruction to the reader"),
         ("Why ports are running out of cranes", "question"),
+        ("Headline here\n\nHarbour Times reporters attended the launch and spoke to workers.",
+         "the outlet on its own reporting"),
         ("Headline here\n\nThe strike shouldn't have lasted this long.", "the writer's speculation"),
         ("Headline here\n\nAfter the flood, it seemed like the town had given up.", "the writer's speculation"),
     ],
@@ -413,3 +415,11 @@ def test_the_percentage_continues_the_sourced_account():
     text = ("Only 35 percent of voters trust the press, the survey found. "
             "The percentage was lower in Spain (28 percent).")
     assert codes(text) == []
+
+
+def test_a_connective_continues_the_findings_of_a_study():
+    text = ("The county survey found that 70 percent of wells were dry. "
+            "However, wells near the river held 20 percent more water.")
+    assert codes(text) == []
+    text = "The mayor said 70 percent of wells were dry. However, wells near the river held 20 percent more water."
+    assert codes(text) == ["ATR001"]

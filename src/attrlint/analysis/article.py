@@ -45,6 +45,25 @@ _CONTINUES_SOURCE = regex.compile(
 )
 
 
+# A connective that carries on the account before it: "However, cows with collars ate
+# less", "There were also ...", "Interestingly, ...".
+_CONTINUING_CONNECTIVE = regex.compile(
+    r"^[\"“‘]?\s*(?:(?:However|Also|In\s+addition|Meanwhile|Interestingly|Similarly|By\s+contrast|In\s+contrast|"
+    r"Likewise|Moreover|Furthermore|In\s+fact|Yet|Still|Overall)\b|(?:\S+\s+){1,3}?also\b)"
+)
+
+
+_FINDINGS_WORDS = frozenset(
+    "study studies report survey poll analysis research review audit census findings data figures statistics".split()
+)
+
+
+def _reports_findings(source: Cue | Span) -> bool:
+    """Is the source a study or a survey (whose results the next sentences go on listing)?"""
+    return isinstance(source, Cue) and (
+        source.kind == "document" or any(w.lower() in _FINDINGS_WORDS for w in source.source.split()))
+
+
 # "would" right after a sourced sentence carries on its reported speech ("..., the report
 # said. By 2050, yields would fall by a third").
 _REPORTED_FUTURE = regex.compile(r"\bwould\b(?!\s+have\b)")
@@ -295,7 +314,8 @@ def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: i
         prev = sentences[i - 1] if i > 0 else None
         if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
                 and prev.source_distance < window):
-            if sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text):
+            if (sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text)
+                    or (_CONTINUING_CONNECTIVE.match(text) and _reports_findings(prev.source))):
                 sa.source, sa.source_from = prev.source, "previous"
                 sa.source_distance = prev.source_distance + 1
                 continue

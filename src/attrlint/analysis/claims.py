@@ -32,6 +32,13 @@ _IMPERATIVE = regex.compile(
     r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact|"
     r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us)\b"
 )
+# The outlet on its own reporting: boilerplate, not news ("Our reporters attended the opening",
+# "... so our readers may learn more").
+_NEWSGATHERING = regex.compile(
+    r"\bour\s+(?:readers|viewers|listeners|audience)\b|"
+    r"\b(?:[Oo]ur|\p{Lu}\p{L}+)\s+(?:reporters?|correspondents?|journalists?)\s+(?:attended|spoke|visited|interviewed|"
+    r"contacted|talked|went|travelled|traveled)\b"
+)
 # An explainer's headline is an indirect question: "How hackers attack water systems".
 _QUESTION_HEADLINE = regex.compile(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
 # "Here are seven trends:" introduces a list, whatever number it announces.
@@ -141,6 +148,8 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "introduces a quotation"
     if _IMPERATIVE.match(text):
         return "instruction to the reader"
+    if _NEWSGATHERING.search(text):
+        return "the outlet on its own reporting"
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
         return "the writer's speculation or advice"
     if _WRITER_STANCE.search(text):
