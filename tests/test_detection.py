@@ -219,6 +219,7 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
         ("Headline here\n\nHere are five lessons from the strike:", "introduces a list"),
         ("Headline here\n\nStay tuned for more election coverage.", "instruction to the reader"),
         ("Why ports are running out of cranes", "question"),
+        ("Headline here\n\nThe strike was sparked, I think, by the closures.", "the writer's speculation"),
         ("Headline here\n\nHarbour Times reporters attended the launch and spoke to workers.",
          "the outlet on its own reporting"),
         ("Headline here\n\nThe strike shouldn't have lasted this long.", "the writer's speculation"),
@@ -423,3 +424,19 @@ def test_a_connective_continues_the_findings_of_a_study():
     assert codes(text) == []
     text = "The mayor said 70 percent of wells were dry. However, wells near the river held 20 percent more water."
     assert codes(text) == ["ATR001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures on 300 closed schools come from the education ministry.",
+        "The claim that the dam leaked came from an engineer at the plant.",
+        "The club invites every member to run 5 kilometres for the hospital.",
+    ],
+)
+def test_information_coming_from_a_source_and_invitations_are_attributed(text):
+    assert codes(text) == []
+
+
+def test_coming_from_a_place_sources_nothing():
+    assert codes("The 300 refugees came from the northern villages.") == ["ATR001"]

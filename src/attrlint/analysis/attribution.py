@@ -144,8 +144,25 @@ _FINITE_WORDS = frozenset(
 )
 
 
+# "The claim that ... came from a doctor at the hospital", "The figures come from the ministry".
+_COMES_FROM = regex.compile(r"\b(?:comes?|came|coming)\s+from\s+(?P<src>[^,;.:!?()\"“”]{1,80})")
+_INFORMATION_NOUNS = frozenset(
+    """claim claims allegation allegations report reports information figure figures data estimate estimates
+    account accounts numbers statistics tip quote quotes footage evidence""".split()
+)
+
+
 def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues anchored at one place: a document opening the sentence, a dash credit closing
+    it, and "the figures come from X"."""
     cues = []
+    if "from" in text[start:end]:
+        for m in _COMES_FROM.finditer(text, start, end):
+            subject = text[max(start, m.start() - _REACH) : m.start()]
+            if any(w.lower().strip(",.") in _INFORMATION_NOUNS for w in subject.split()[-12:]):
+                src = _trim_source(m.group("src"))
+                if src:
+                    cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, "named"))
     m = _DOCUMENT_OPENING.match(text, start, end)
     if m and m.group("verb") and not _looks_finite(m.group("verb")):
         m = None  # "The annual report period ended": a noun compound, not the report speaking

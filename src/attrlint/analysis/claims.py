@@ -39,6 +39,8 @@ _NEWSGATHERING = regex.compile(
     r"\b(?:[Oo]ur|\p{Lu}\p{L}+)\s+(?:reporters?|correspondents?|journalists?)\s+(?:attended|spoke|visited|interviewed|"
     r"contacted|talked|went|travelled|traveled)\b"
 )
+# "Prompted, I think, by the video": an opinion marked as such anywhere in the sentence.
+_OPINION_AFTERTHOUGHT = regex.compile(r"\bI\s+(?:think|believe|feel|guess|suppose|suspect)\b")
 # An explainer's headline is an indirect question: "How hackers attack water systems".
 _QUESTION_HEADLINE = regex.compile(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
 # "Here are seven trends:" introduces a list, whatever number it announces.
@@ -152,7 +154,7 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "the outlet on its own reporting"
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
         return "the writer's speculation or advice"
-    if _WRITER_STANCE.search(text):
+    if _WRITER_STANCE.search(text) or (not has_quantity and _OPINION_AFTERTHOUGHT.search(text)):
         return "the writer's speculation or advice"
     return None
 
