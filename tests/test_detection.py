@@ -204,6 +204,7 @@ def test_exempt_patterns_make_public_record_figures_no_claim():
     ("text", "reason"),
     [
         ("Headline here\n\nFriday, July 21, 2017\n\nBody text that is long enough.", "dateline"),
+        ("Headline here\n\nLyon, France - The strike ended.", "dateline"),
         ("Headline here\n\nWhy did the army leave the city?", "question"),
         ("Headline here\n\nResults of the vote in the north\n\nThe vote was held.", "heading"),
         ("Headline here\n\nThe launch.\nImage: NASA.", "credit or byline"),

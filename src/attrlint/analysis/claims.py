@@ -20,6 +20,8 @@ _DATELINE = regex.compile(
     rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*[.]?\s*$",
     regex.IGNORECASE,
 )
+# What the sentence splitter cuts off a paragraph's start ("Evansville, Indiana, United States -").
+_PLACE_DATELINE_ALONE = regex.compile(r"^[^.!?]{1,80}?\s[-–—]$")
 _CREDIT = regex.compile(
     r"^\s*(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Credits|Source|Sources|Categories|Category|"
     r"Tags|File\s+photo|Video|Caption|Illustration|Graphic|Map|Editing\s+by|Reporting\s+by|Written\s+by|"
@@ -122,7 +124,7 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
                 has_quantity: bool, is_caption: bool = False) -> str | None:
     """The reason this sentence is not a claim, or None when it is one."""
     text = sentence_text.strip()
-    if _DATELINE.match(text):
+    if _DATELINE.match(text) or _PLACE_DATELINE_ALONE.match(text):
         return "dateline"
     if _CREDIT.match(text) or _BYLINE.match(text):
         return "credit or byline"
