@@ -441,3 +441,15 @@ def test_information_coming_from_a_source_and_invitations_are_attributed(text):
 
 def test_coming_from_a_place_sources_nothing():
     assert codes("The 300 refugees came from the northern villages.") == ["ATR001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police investigating claim of a leak at the plant.",
+        "Secret army document found on a train.",
+    ],
+)
+def test_objects_and_things_found_somewhere_source_nothing(text):
+    (sa,) = analysed(text)
+    assert not sa.named_cues

@@ -243,6 +243,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
         position = "trailing"
     if lower in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(after):
         return None
+    if lower == "found" and _PLACE_FOLLOWS.match(after):
+        return None  # "document found on rainy streets": a thing found somewhere, not a finding
     if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
         return None  # "workers find themselves facing ...": no finding is being reported
     quality = _quality(subject, lexicons)
@@ -287,6 +289,7 @@ def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
 
 
 # Pictures and recordings show what they show ("Photos of the scene showed ...").
+_PLACE_FOLLOWS = regex.compile(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
 _RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
                         "recording recordings".split())
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
@@ -314,6 +317,8 @@ def _noun_use(subject: str, words_before: list[str], verb: str, lexicons: Lexico
     if subject.split()[0].lower() in _PHRASE_OPENERS:
         return True
     prev = words_before[-1].strip("\"“”'’,")
+    if prev.endswith("ing") and len(prev) > 4:
+        return True  # "investigating claim": the object of the verb before
     if not prev.isalpha() or not prev.islower() or prev.endswith("s") or prev in _AGREES_WITH_BASE_FORM:
         return False
     near = [w.lower().strip(",") for w in words_before[-4:-1]]
