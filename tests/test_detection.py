@@ -453,3 +453,33 @@ def test_coming_from_a_place_sources_nothing():
 def test_objects_and_things_found_somewhere_source_nothing(text):
     (sa,) = analysed(text)
     assert not sa.named_cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote came before the 2014 protests.",
+        "She lives in the southern U.S. state of Ohio.",
+        "Tensions flared after a disputed election.",
+        "The guards countered the attack by closing the gates.",
+        'To "walk out" in union jargon refers to a strike.',
+    ],
+)
+def test_verb_shaped_nouns_adjectives_and_actions_source_nothing(text):
+    (sa,) = analysed(text)
+    assert not sa.named_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"It was worse," Omar Haddad, editor at large at the Gazette, said.', "editor at large at the Gazette"),
+        ('"It was worse," Omar Haddad, the editor at large at the Harbour Gazette, said.',
+         "large at the Harbour Gazette"),
+        ('"The port lost 12 cranes and 251", said the agency.', "the agency."),
+        ("The minister countered that the port had 12 cranes.", "The minister"),
+    ],
+)
+def test_speakers_still_found_next_to_numbers_and_long_appositives(text, source):
+    (sa,) = analysed(text)
+    assert sa.named_cues and sa.named_cues[0].source == source

@@ -208,6 +208,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             return None
     if _PASSIVE_BEFORE.search(before):
         return None  # "was reported", "had been twice denied": no agent here (vague phrases handle it)
+    if _modifies_a_noun(verb, prev if words_before and words_before[-1][-1:].isalnum() else "", after, lexicons):
+        return None
     if prev == "to":
         return None  # an infinitive ("required to recognise") is not a statement
     lower = verb.lower()
@@ -273,7 +275,9 @@ _PASSIVE_BEFORE = regex.compile(
 _FINDING_VERBS = frozenset("find finds found show shows showed shown".split())
 # Verbs that report only with the reported clause after them ("she related how she fled");
 # otherwise they mean something else ("light related festivals", "related to the case").
-_NEEDS_CLAUSE = frozenset("relate relates related relating".split())
+_NEEDS_CLAUSE = frozenset(
+    "relate relates related relating counter counters countered concede concedes conceded".split()
+)
 _CLAUSE_FOLLOWS = regex.compile(r"^\s*(?:that|how|what|why|when|where)\b|^\s*[:\"“]")
 _INVESTIGATORS = frozenset(
     """researchers scientists investigators jury court judge panel inquiry audit police study survey report
@@ -305,6 +309,30 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
+def _modifies_a_noun(verb: str, prev: str, after: str, lexicons: Lexicons) -> bool:
+    """Verb forms used as nouns or adjectives: "the 2014 protests", "the state of Arkansas",
+    "a disputed election"."""
+    lower = verb.lower()
+    if prev[:1].isdigit():
+        return True  # (prev is "" when punctuation follows it: '... posts 251", said KCNA')
+    if lower in lexicons.reporting_verb_lemmas and lower not in _TAKES_OF and _OF_FOLLOWS.match(after):
+        return True
+    if lower.endswith("ed"):
+        nxt = _NEXT_WORD.match(after)
+        if prev in DETERMINERS and nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
+            return True
+    return False
+
+
+_TAKES_OF = frozenset("speak talk warn complain tell write boast hear dream think".split())
+_OF_FOLLOWS = regex.compile(r"^\s+of\b")
+_NEXT_WORD = regex.compile(r"^\s+([\p{L}'’-]+)")
+_FUNCTION_WORDS = frozenset(
+    """that to of in on at for with by from as and or but the a an this these those it its their his her
+    he she they we i you was were is are be been has have had will would""".split()
+)
+
+
 def _noun_use(subject: str, words_before: list[str], verb: str, lexicons: Lexicons) -> bool:
     """Is this base form a noun ("a laser light show", "in the Nuevo León state")?
 
@@ -312,9 +340,12 @@ def _noun_use(subject: str, words_before: list[str], verb: str, lexicons: Lexico
     "say") does not agree with a singular common noun right before it unless a preposition
     just before shows that noun to be a modifier's object ("officials at the ministry say").
     """
+    first = subject.split()[0]
+    if first in _PHRASE_OPENERS:
+        return True  # "... in Scientology jargon refers": a phrase, not a subject
     if verb not in lexicons.reporting_verb_lemmas or not words_before:
         return False
-    if subject.split()[0].lower() in _PHRASE_OPENERS:
+    if first.lower() in _PHRASE_OPENERS:
         return True
     prev = words_before[-1].strip("\"“”'’,")
     if prev.endswith("ing") and len(prev) > 4:
@@ -369,7 +400,12 @@ def _subject_before(before: str) -> str | None:
             before = before[: last.start()]
             continue
         if words:
-            return " ".join(words[-6:])
+            kept = words[-6:]
+            if len(words) > 6:
+                # Cut mid-phrase: do not let the cut make a subject open with "at" or "of".
+                while len(kept) > 1 and kept[0] in _PHRASE_OPENERS:
+                    kept = kept[1:]
+            return " ".join(kept)
         if last is None:
             return None
         if last.group() == ",":
