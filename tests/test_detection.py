@@ -483,3 +483,18 @@ def test_verb_shaped_nouns_adjectives_and_actions_source_nothing(text):
 def test_speakers_still_found_next_to_numbers_and_long_appositives(text, source):
     (sa,) = analysed(text)
     assert sa.named_cues and sa.named_cues[0].source == source
+
+
+def test_a_share_of_what_the_sourced_sentence_counted_continues_it():
+    text = ("The navy said it had recorded 44 incidents at sea. "
+            "At least 11 of the incidents involved fishing boats.")
+    assert codes(text) == []
+    text = ("The navy said it had recorded 44 incidents at sea. "
+            "At least 11 of the ports were closed.")
+    assert codes(text) == ["ATR001"]
+
+
+def test_a_name_and_title_closing_the_paragraph_credit_the_quote_before():
+    text = ("Headline here\n\n"
+            "The decision is an insult to the thousands of workers at the plant. Ana Ruiz, Mayor of Vigo")
+    assert "ATR001" not in codes(text)

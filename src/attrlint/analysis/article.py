@@ -320,10 +320,47 @@ def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: i
                 sa.source_distance = prev.source_distance + 1
                 continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        if nxt and nxt.sentence.block == sa.sentence.block and _is_credit_line(prose, sentences, i + 1):
+            sa.source, sa.source_from, sa.source_distance = nxt.sentence, "credit-line", 1
+            continue
+        if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
+                and prev.source_distance < window and _refers_back(prose, sa, prev)):
+            sa.source, sa.source_from = prev.source, "previous"
+            sa.source_distance = prev.source_distance + 1
+            continue
         if nxt and nxt.sentence.block == sa.sentence.block and nxt.source_from == "self":
             cue = nxt.source
             if isinstance(cue, Cue) and cue.position == "trailing" and (sa.is_quote or nxt.is_quote):
                 sa.source, sa.source_from, sa.source_distance = cue, "next", 1
+
+
+# "John Cornyn, U.S. Senator (R-Texas)" closing a paragraph: a name and a title, no verb.
+_CREDIT_LINE = regex.compile(r"[-–—\s]*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},\s+[^!?\"“”]{2,60}$")
+
+
+def _is_credit_line(prose: str, sentences: list[SentenceAnalysis], j: int) -> bool:
+    """A name with a title closing a paragraph credits the quotation before it."""
+    sa = sentences[j]
+    s = sa.sentence
+    last_in_block = j == len(sentences) - 1 or sentences[j + 1].sentence.block != s.block
+    return (last_in_block and sa.not_claim is not None and s.index_in_block > 0
+            and bool(_CREDIT_LINE.match(prose, s.start, s.end)))
+
+
+# "At least 11 of the incidents involved ...": a share of what the sourced sentence before
+# counted ("44 previous incidents") carries on its account.
+_PARTITIVE = regex.compile(
+    r"[\"“‘]?\s*(?:(?:At\s+least|At\s+most|About|Nearly|Almost|Some|Only|Just|More\s+than|Fewer\s+than|Over)\s+"
+    r"(?:\d[\d,]*|\p{L}+)|\d[\d,]*)\s+of\s+(?:the|these|those)\s+(?P<noun>\p{L}+)"
+)
+
+
+def _refers_back(prose: str, sa: SentenceAnalysis, prev: SentenceAnalysis) -> bool:
+    m = _PARTITIVE.match(prose, sa.sentence.start, sa.sentence.end)
+    if m is None:
+        return False
+    stem = m.group("noun").lower()[:6]
+    return len(stem) >= 4 and stem in prose[prev.sentence.start : prev.sentence.end].lower()
 
 
 def _resolve_quotations(prose: str, sentences: list[SentenceAnalysis], continued: set[int]) -> None:
