@@ -498,3 +498,13 @@ def test_a_name_and_title_closing_the_paragraph_credit_the_quote_before():
     text = ("Headline here\n\n"
             "The decision is an insult to the thousands of workers at the plant. Ana Ruiz, Mayor of Vigo")
     assert "ATR001" not in codes(text)
+
+
+def test_what_happens_to_a_document_is_not_its_content():
+    (sa,) = analysed("The data will be handed to 12 regulators.")
+    assert not sa.named_cues
+
+
+def test_a_chart_shows_what_it_shows():
+    (sa,) = analysed("This chart shows 40 percent of the ice is gone.")
+    assert sa.named_cues

@@ -138,9 +138,10 @@ def _looks_finite(word: str) -> bool:
     return word in _FINITE_WORDS or word.endswith(("s", "ed"))
 
 
+# Finite verbs after a document that state its content; a modal ("The data will be
+# provided to ...") tells what happens to the document instead.
 _FINITE_WORDS = frozenset(
-    """is are was were has have had will would can could may might must also broke found gave made put set
-    shows show showed took told said""".split()
+    """is are was were has have had also broke found gave made put set shows show showed took told said""".split()
 )
 
 
@@ -295,7 +296,7 @@ def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
 # Pictures and recordings show what they show ("Photos of the scene showed ...").
 _PLACE_FOLLOWS = regex.compile(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
 _RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
-                        "recording recordings".split())
+                        "recording recordings map maps chart charts graph graphs diagram table".split())
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
 _INVERTING_VERBS = frozenset(
     """said says say added adds wrote writes asked asks explained explains continued continues noted notes
