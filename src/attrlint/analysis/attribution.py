@@ -157,7 +157,7 @@ def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
     """Cues anchored at one place: a document opening the sentence, a dash credit closing
     it, and "the figures come from X"."""
     cues = []
-    if "from" in text[start:end]:
+    if text.find("from", start, end) >= 0:
         for m in _COMES_FROM.finditer(text, start, end):
             subject = text[max(start, m.start() - _REACH) : m.start()]
             if any(w.lower().strip(",.") in _INFORMATION_NOUNS for w in subject.split()[-12:]):
@@ -172,7 +172,7 @@ def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
         cues.append(Cue(start + len(m.group()) - len(m.group().lstrip(" \t\n\"“‘(")), m.end(), "document",
                         source.removeprefix("In ").strip(), "named"))
     tail_start = max(start, end - 80)
-    if any(dash in text[tail_start:end] for dash in "-–—"):
+    if any(text.find(dash, tail_start, end) >= 0 for dash in "-–—"):
         m = _QUOTE_CREDIT.search(text, tail_start, end)
         if m:
             cues.append(Cue(m.start(), m.end(), "credit", m.group("src"), "named", "trailing"))
