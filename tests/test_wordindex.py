@@ -17,10 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attrlint.analysis import wordindex
+from attrlint.analysis.attribution import _verb_scan
 from attrlint.analysis.catalog import WORD_INDEXED, scan_text, scanning_patterns
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.match_starts import match_starts
-from attrlint.analysis.wordindex import fold, scan, scan_slice
+from attrlint.analysis.wordindex import Source, fold, scan, scan_slice
 
 # Patterns whose prefilter carries the speed-up: falling back to finditer would not change
 # the output, only make attrlint several times slower, so it is a failure here.
@@ -61,12 +62,16 @@ def _texts(words: list[str]) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(token, gap), max_size=30).map(lambda parts: "".join(t + g for t, g in parts))
 
 
-def _same(pattern: regex.Pattern, text: str, start: int, end: int) -> None:
+def _same(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> None:
+    # A split alternation's matches come from a sub-pattern: same spans and named groups.
     def spans(matches):
-        return [(m.span(), m.lastgroup, m.groups()) for m in matches]
+        return [(m.span(), m.group(), m.lastgroup, {k: v for k, v in m.groupdict().items() if v is not None})
+                for m in matches]
 
-    assert spans(scan(pattern, text, start, end)) == spans(pattern.finditer(text, start, end))
-    assert spans(scan_slice(pattern, text, start, end)) == spans(pattern.finditer(text[start:end]))
+    compiled = regex.compile(*pattern) if isinstance(pattern, Source) else pattern
+    assert spans(scan(pattern, text, start, end)) == spans(compiled.finditer(text, start, end))
+    assert spans(scan_slice(pattern, text, start, end)) == spans(compiled.finditer(text[start:end]))
+
 
 
 def _check_all(patterns: dict[str, regex.Pattern], text: str, data) -> None:
@@ -92,6 +97,18 @@ def test_builtin_patterns_match_as_with_finditer(text, data):
 def test_patterns_with_configured_entries_match_as_with_finditer(text, data):
     _check_all({name: EXTRA_PATTERNS[name] for name in ("quantities", "reporting-verbs", "vague-phrases")},
                text, data)
+    _check_all({"verbs": _verb_scan(EXTRA.reporting_verb_pattern), "vague": EXTRA.vague_phrase_scan}, text, data)
+
+
+def test_big_alternations_compile_only_the_branches_a_text_needs():
+    lexicons = Lexicons(extra={"vague-phrases": ["it is murmured"]})  # a scanner of its own
+    found = wordindex.scanner(lexicons.vague_phrase_scan)
+    assert found.alternation is not None and len(found.alternation.branches) > 30
+    text = "It is murmured that 40 people were reportedly hurt."
+    assert [m.group() for m in scan(lexicons.vague_phrase_scan, text, 0, len(text))] == ["It is murmured",
+                                                                                          "reportedly"]
+    assert found._compiled is None  # the whole pattern was never compiled
+    assert 1 <= len(found._by_choice) <= 4
 
 
 @pytest.mark.parametrize("name", PREFILTERED)
@@ -156,6 +173,31 @@ def test_random_patterns_match_as_with_finditer(source, ignore_case, text, data)
     end = data.draw(st.integers(start, len(text)))
     _same(pattern, text, 0, len(text))
     _same(pattern, text, start, end)
+
+
+_ALTERNATION = st.tuples(_BOUNDARY, st.lists(_sequence(st.one_of(_ATOMS, _GROUP)), min_size=2, max_size=6),
+                         _AFTER).map(lambda parts: parts[0] + "(?:" + "|".join(parts[1]) + ")" + parts[2])
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ALTERNATION, st.booleans(), _SMALL_TEXT, st.data())
+def test_random_alternations_tried_branch_by_branch_match_as_with_finditer(source, ignore_case, text, data):
+    flags = regex.IGNORECASE if ignore_case else 0
+    try:
+        regex.compile(source, flags)
+    except regex.error:
+        return
+    saved = wordindex._MIN_BRANCHES
+    wordindex._MIN_BRANCHES = 2  # split every alternation
+    try:
+        wordindex._scanners.pop(Source(source, flags), None)
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        _same(Source(source, flags), text, 0, len(text))
+        _same(Source(source, flags), text, start, end)
+    finally:
+        wordindex._MIN_BRANCHES = saved
+        wordindex._scanners.pop(Source(source, flags), None)
 
 
 def test_the_words_of_a_span_are_read_once_for_all_its_scanners():

@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from attrlint.analysis.lexicons import Lexicons
-from attrlint.analysis.wordindex import scan, scan_slice
+from attrlint.analysis.wordindex import Source, scan, scan_slice
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +62,14 @@ _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}'’.&-]+")
 
 
 @cache
+def _verb_scan(verbs: str) -> Source:
+    """The reporting-verb pattern, compiled only in the parts a text needs (see ``wordindex``)."""
+    return Source(rf"(?<![\p{{L}}'’-])(?:{verbs})(?![\p{{L}}'’-])", regex.IGNORECASE)
+
+
+@cache
 def _verb_pattern(verbs: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}'’-])(?:{verbs})(?![\p{{L}}'’-])", regex.IGNORECASE)
+    return regex.compile(*_verb_scan(verbs))
 
 
 _ACCORDING = regex.compile(
@@ -107,14 +113,14 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         if quality:
             cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
     cues.extend(_document_and_credit_cues(text, start, end))
-    verbs = _verb_pattern(lexicons.reporting_verb_pattern)
+    verbs = _verb_scan(lexicons.reporting_verb_pattern)
     for m in scan(verbs, text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
-    for m in scan_slice(lexicons.vague_phrase_pattern, text, start, end):
+    for m in scan_slice(lexicons.vague_phrase_scan, text, start, end):
         if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))

@@ -12,6 +12,7 @@ from functools import cached_property
 import regex
 
 from attrlint.analysis.alternation import literal_alternation
+from attrlint.analysis.wordindex import Source
 from attrlint.data import builtin_lexicon_files
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
@@ -78,12 +79,17 @@ class Lexicons:
         return frozenset(e.lower() for e in self.entries("attribution-nouns"))
 
     @cached_property
-    def vague_phrase_pattern(self) -> regex.Pattern:
+    def vague_phrase_scan(self) -> Source:
+        """The vague-phrase pattern, compiled only in the parts a text needs (see ``wordindex``)."""
         # A space in an entry matches any run of whitespace: marked-up text blanked to prose
         # ("were *expected* to") leaves several.
         flexible = (e.replace(" ", r"\s+") for e in self.entries("vague-phrases"))
         alternatives = "|".join(f"(?:{e})" for e in flexible)
-        return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+        return Source(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+
+    @cached_property
+    def vague_phrase_pattern(self) -> regex.Pattern:
+        return regex.compile(*self.vague_phrase_scan)
 
     @cached_property
     def number_words(self) -> list[str]:

@@ -71,22 +71,82 @@ class _Class:
 
 
 # Parsed pattern: a sequence is a tuple of items; an item is one of
-#   ("char", c) | ("class", _Class) | ("group", (seq, ...)) | ("look", kind, (seq, ...))
+#   ("char", c) | ("class", _Class) | ("group", (seq, ...), spans) | ("look", kind, (seq, ...))
 #   | ("zero", name) | ("rep", item, min, max, again)
-# where kind is "=", "!", "<=", "<!", name is "b", "B", "^", "$", "A", "Z", and ``again``
-# marks the repetitions left after a first one.
+# where kind is "=", "!", "<=", "<!", name is "b", "B", "^", "$", "A", "Z", ``again``
+# marks the repetitions left after a first one, and ``spans`` (None unless the group is a
+# plain ``(?:...)``) says where its branches are in the source.
+
+
+@cache
+def _parsed(source: str, flags: int) -> tuple | None:
+    if flags & _UNSUPPORTED_FLAGS:
+        return None
+    try:
+        return _Parser(source, verbose=bool(flags & regex.VERBOSE)).parse()
+    except (Unsupported, RecursionError):
+        return None
 
 
 @cache
 def match_starts(source: str, flags: int) -> MatchStarts | None:
     """The starts of ``regex.compile(source, flags)``, or None when they cannot be worked out."""
-    if flags & _UNSUPPORTED_FLAGS:
-        return None
+    parsed = _parsed(source, flags)
+    return None if parsed is None else _starts_of(parsed)
+
+
+def _starts_of(alternatives: tuple) -> MatchStarts | None:
     try:
-        parsed = _Parser(source, verbose=bool(flags & regex.VERBOSE)).parse()
-        return _Starts().of(parsed)
+        return _Starts().of(alternatives)
     except (Unsupported, RecursionError):
         return None
+
+
+@dataclass(frozen=True)
+class Alternation:
+    """A pattern ``head(?:branch|branch|...)tail`` whose head only asserts (``\\b``, lookbehinds):
+    a match starts in one of the branches, so at a given position only the branches that
+    can start there need trying, in their order."""
+
+    head: str
+    branches: tuple[str, ...]
+    tail: str
+    joiner: str  # between branches ("\\n|" in verbose patterns: a comment may end a branch)
+    branch_starts: tuple[MatchStarts | None, ...]  # the starts of the pattern with one branch only
+
+    def source(self, chosen: tuple[int, ...]) -> str:
+        return self.head + self.joiner.join(self.branches[i] for i in chosen) + self.tail
+
+
+@cache
+def split_alternation(source: str, flags: int) -> Alternation | None:
+    """The pattern as :class:`Alternation` (nested single-branch groups looked through), or None."""
+    alternatives = _parsed(source, flags)
+    if alternatives is None or len(alternatives) != 1:
+        return None
+    seq, path = alternatives[0], []  # path: (sequence, index of its group) from the outside in
+    while True:
+        at = next((i for i, item in enumerate(seq) if item[0] not in ("zero", "look")), None)
+        if at is None or seq[at][0] != "group" or seq[at][2] is None:
+            return None
+        path.append((seq, at))
+        _, body, spans = seq[at]
+        if len(body) > 1:
+            break
+        seq = body[0]  # "(?:(?:a|b))": look inside
+    head, tail = source[: spans[0][0]], source[spans[-1][1] :]
+    joiner = "\n|" if flags & regex.VERBOSE else "|"
+    return Alternation(head, tuple(source[b:e] for b, e in spans), tail, joiner,
+                       tuple(_starts_of((_with_one_branch(path, branch),)) for branch in body))
+
+
+def _with_one_branch(path: list[tuple[tuple, int]], branch: tuple) -> tuple:
+    """The parsed pattern with the innermost group of ``path`` holding only ``branch``."""
+    inner = (branch,)
+    for seq, at in reversed(path):
+        replaced = seq[:at] + (("group", inner, None),) + seq[at + 1 :]
+        inner = (replaced,)
+    return inner[0]
 
 
 class _Parser:
@@ -104,14 +164,20 @@ class _Parser:
         return alternatives
 
     def _alternation(self) -> tuple:
-        branches = [self._sequence()]
-        while self._peek() == "|":
-            self.i += 1
+        branches, spans = [], []
+        while True:
+            begin = self.i
             branches.append(self._sequence())
+            spans.append((begin, self.i))
+            if self._peek() != "|":
+                break
+            self.i += 1
+        self.spans = tuple(spans)  # where each branch is in the source (read by _group)
         return tuple(branches)
 
     def _peek(self) -> str:
-        self._skip_verbose()
+        if self.verbose:
+            self._skip_verbose()
         return self.src[self.i] if self.i < len(self.src) else ""
 
     def _skip_verbose(self) -> None:
@@ -179,7 +245,8 @@ class _Parser:
             self.i = end + 1
             return None
         kind = None
-        if src.startswith("?:", i) or src.startswith("?>", i) or src.startswith("?|", i):
+        plain = src.startswith("?:", i)
+        if plain or src.startswith("?>", i) or src.startswith("?|", i):
             self.i += 2
         elif src.startswith(("?=", "?!"), i):
             kind, self.i = src[i + 1], i + 2
@@ -198,10 +265,11 @@ class _Parser:
                 raise Unsupported("flags or extension")
             self.i = m.end()
         body = self._alternation()
+        spans = self.spans
         if self._peek() != ")":
             raise Unsupported("open group")
         self.i += 1
-        return ("look", kind, body) if kind else ("group", body)
+        return ("look", kind, body) if kind else ("group", body, spans if plain else None)
 
     def _escape(self, in_class: bool) -> tuple:
         if self.i >= len(self.src):

@@ -14,11 +14,11 @@ scanned with ``finditer`` itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from typing import NamedTuple
 
 import regex
 
-from attrlint.analysis.match_starts import MatchStarts, match_starts
+from attrlint.analysis.match_starts import MatchStarts, match_starts, split_alternation
 
 _RUN_SPLIT = regex.compile(r"(\p{L}+)")
 # The only characters that match an ASCII letter case-insensitively (in the ``regex``
@@ -35,17 +35,78 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+# A split pays when each word selects a small share of many branches; with few branches the
+# sub-patterns for different words overlap and compiling them costs more than it saves.
+_MIN_BRANCHES = 12
+_DIGIT = regex.compile(r"\d")
+_SPACE = regex.compile(r"\s")
+
+
+class Source(NamedTuple):
+    """A pattern not compiled yet: scanning it through :func:`scan` compiles only the parts
+    of it that the text needs (see :class:`Scanner`)."""
+
+    source: str
+    flags: int
+
+
 class Scanner:
-    """One pattern with what can start its matches (None: scan it with plain ``finditer``)."""
+    """One pattern with what can start its matches (``starts`` None: scan with ``finditer``).
 
-    __slots__ = ("pattern", "starts", "words", "prefixes", "opener")
+    When the pattern is one big alternation (reporting verbs, vague phrases), the word or
+    character at a candidate position selects the branches that can start there, and only
+    those are compiled and tried (``pattern_at``): the whole pattern is never compiled, which
+    is most of the start-up of a small run, and each attempt tries a few branches, not all.
+    """
 
-    def __init__(self, pattern: regex.Pattern) -> None:
-        self.pattern = pattern
-        self.starts = starts = match_starts(pattern.pattern, pattern.flags)
+    __slots__ = ("source", "flags", "starts", "words", "prefixes", "opener", "alternation", "branch_starts",
+                 "_compiled", "_by_key", "_by_choice")
+
+    def __init__(self, source: str, flags: int, compiled: regex.Pattern | None = None) -> None:
+        self.source, self.flags, self._compiled = source, flags, compiled
+        self.starts = starts = match_starts(source, flags)
         self.words = starts.words if starts else frozenset()
         self.prefixes = tuple(sorted(starts.prefixes)) if starts else ()
         self.opener = _opener(starts) if starts else None
+        self.alternation, self.branch_starts = None, ()
+        alternation = split_alternation(source, flags) if starts else None
+        if alternation is not None and len(alternation.branches) >= _MIN_BRANCHES and all(alternation.branch_starts):
+            self.alternation, self.branch_starts = alternation, alternation.branch_starts
+        self._by_key: dict[tuple[str, bool], regex.Pattern | None] = {}
+        self._by_choice: dict[tuple[int, ...], regex.Pattern] = {}
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
+
+    def pattern_at(self, key: str, is_word: bool) -> regex.Pattern | None:
+        """The pattern to try where the folded word (or the character) ``key`` starts; None
+        when no branch can start there."""
+        found = self._by_key.get((key, is_word), _UNKNOWN)
+        if found is _UNKNOWN:
+            chosen = tuple(i for i, st in enumerate(self.branch_starts) if _can_open(st, key, is_word))
+            if not chosen:
+                found = None
+            elif len(chosen) == len(self.branch_starts):
+                found = self.pattern
+            else:
+                found = self._by_choice.get(chosen)
+                if found is None:
+                    found = self._by_choice[chosen] = regex.compile(self.alternation.source(chosen), self.flags)
+            self._by_key[key, is_word] = found
+        return found
+
+
+_UNKNOWN = object()
+
+
+def _can_open(starts: MatchStarts, key: str, is_word: bool) -> bool:
+    """Can a match with these starts open at the folded word (or the character) ``key``?"""
+    if is_word:
+        return key in starts.words or any(key.startswith(p) for p in starts.prefixes)
+    return key in starts.chars or bool(starts.digit and _DIGIT.match(key)) or bool(starts.space and _SPACE.match(key))
 
 
 class SpanWords:
@@ -85,6 +146,21 @@ class SpanWords:
         found.sort()
         return found
 
+    def keyed_candidates(self, scanner: Scanner) -> list[tuple[int, str, bool]]:
+        """As :meth:`candidates`, each with the word (True) or character (False) found there."""
+        positions = self.positions
+        found: list[tuple[int, str, bool]] = []
+        for word in scanner.words.intersection(positions):
+            found += [(at, word, True) for at in positions[word]]
+        if scanner.prefixes:
+            for word, where in positions.items():
+                if word.startswith(scanner.prefixes) and word not in scanner.words:
+                    found += [(at, word, True) for at in where]
+        if scanner.opener is not None:
+            found += [(m.start(), m.group(), False) for m in scanner.opener.finditer(self.folded)]
+        found.sort()
+        return found
+
 
 def _opener(starts: MatchStarts) -> regex.Pattern | None:
     """A character class finding the non-letter characters that can open a match."""
@@ -109,29 +185,40 @@ def span_words(text: str, start: int, end: int) -> SpanWords:
     return last
 
 
-@cache
-def scanner(pattern: regex.Pattern) -> Scanner:
-    return Scanner(pattern)
+_scanners: dict[Source, Scanner] = {}
 
 
-def scan(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterable[regex.Match]:
+def scanner(pattern: regex.Pattern | Source) -> Scanner:
+    """The scanner of a compiled pattern or a :class:`Source`, built once."""
+    key = pattern if isinstance(pattern, Source) else Source(pattern.pattern, pattern.flags)
+    found = _scanners.get(key)
+    if found is None:
+        found = _scanners[key] = Scanner(key.source, key.flags, None if isinstance(pattern, Source) else pattern)
+    return found
+
+
+def scan(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text, start, end)``."""
     return matches(pattern, span_words(text, start, end))
 
 
-def scan_slice(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterable[regex.Match]:
+def scan_slice(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text[start:end])`` (positions relative to ``start``)."""
     return matches(pattern, span_words(text, start, end), sliced=True)
 
 
-def matches(pattern: regex.Pattern, words: SpanWords, sliced: bool = False) -> Iterable[regex.Match]:
+def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = False) -> Iterable[regex.Match]:
     """The matches of ``pattern`` in the span ``words`` was read from, found from its words
-    (``sliced``: in the span as a string of its own, as ``scan_slice``)."""
+    (``sliced``: in the span as a string of its own, as ``scan_slice``).  Matches of an
+    alternation come from the sub-pattern of the branches tried there: the same spans and
+    named groups as the whole pattern's, not the same group numbers."""
     found = scanner(pattern)
     text, start, end = (words.sliced, 0, words.end - words.start) if sliced else (words.text, words.start, words.end)
     if found.starts is None:
-        return pattern.finditer(text, start, end)
-    return _anchored(pattern, text, start, end, words.candidates(found))
+        return found.pattern.finditer(text, start, end)
+    if found.alternation is not None:
+        return _anchored_branches(found, text, start, end, words.keyed_candidates(found))
+    return _anchored(found.pattern, text, start, end, words.candidates(found))
 
 
 def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
@@ -151,6 +238,27 @@ def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
             if m.end() == at:
                 # An empty match: finditer's rules for what may follow one are its own.
                 return pattern.finditer(text, start, end)
+            found.append(m)
+            resume = m.end()
+    return found
+
+
+def _anchored_branches(scanner: Scanner, text: str, start: int, end: int,
+                       candidates: list[tuple[int, str, bool]]) -> Iterable[regex.Match]:
+    """As :func:`_anchored`, trying at each candidate only the branches that can start there."""
+    found: list[regex.Match] = []
+    resume = start
+    for relative, key, is_word in candidates:
+        at = start + relative
+        if at < resume:
+            continue
+        pattern = scanner.pattern_at(key, is_word)
+        if pattern is None:
+            continue
+        m = pattern.match(text, at, end)
+        if m is not None:
+            if m.end() == at:
+                return scanner.pattern.finditer(text, start, end)
             found.append(m)
             resume = m.end()
     return found
