@@ -186,14 +186,21 @@ def span_words(text: str, start: int, end: int) -> SpanWords:
 
 
 _scanners: dict[Source, Scanner] = {}
+# The same, by the identity of the object asked about (kept alive here, so its id stays its
+# own): the lookup every scan of every sentence makes, without hashing a source.
+_by_object: dict[int, tuple[object, Scanner]] = {}
 
 
 def scanner(pattern: regex.Pattern | Source) -> Scanner:
     """The scanner of a compiled pattern or a :class:`Source`, built once."""
+    known = _by_object.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
     key = pattern if isinstance(pattern, Source) else Source(pattern.pattern, pattern.flags)
     found = _scanners.get(key)
     if found is None:
         found = _scanners[key] = Scanner(key.source, key.flags, None if isinstance(pattern, Source) else pattern)
+    _by_object[id(pattern)] = (pattern, found)
     return found
 
 
@@ -213,7 +220,10 @@ def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = Fa
     alternation come from the sub-pattern of the branches tried there: the same spans and
     named groups as the whole pattern's, not the same group numbers."""
     found = scanner(pattern)
-    text, start, end = (words.sliced, 0, words.end - words.start) if sliced else (words.text, words.start, words.end)
+    if sliced:
+        text, start, end = words.sliced, 0, words.end - words.start
+    else:
+        text, start, end = words.text, words.start, words.end
     if found.starts is None:
         return found.pattern.finditer(text, start, end)
     if found.alternation is not None:
