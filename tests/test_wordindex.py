@@ -130,6 +130,7 @@ def test_starts_read_from_sources():
     assert starts(r"\bsaid").prefixes == {"said"}  # the run of letters may go on
     quantity = starts(r"(?:[$€]\d|(?<![\w.])\d+|\b(?:a|one)\s+dozen\b)")
     assert quantity.chars == {"$", "€"} and quantity.digit and quantity.words == {"a", "one"}
+    assert not quantity.digit_inside and starts(r"(?<![.])\d").digit_inside  # where a run of digits starts?
     # Not understood, or a match may start anywhere: the caller scans plainly.
     for source in (r"said", r"\w+", r"\b.said", r"\bx*", r"(?r)\bsaid", r"\b(?i)said", r"\bsa\Gid", r"\bé"):
         assert starts(source) is None, source
@@ -148,7 +149,8 @@ def test_fold_keeps_length_classes_and_ascii_case_partners():
 
 # Random small patterns: literal letters, optional parts, groups, classes, boundaries.
 _ATOMS = st.sampled_from(["a", "b", "s", "ab", "sa", " ", "-", r"\d", r"\s", "[ab]", "[a-]", r"\.", "$", "k"])
-_BOUNDARY = st.sampled_from([r"\b", r"(?<![\p{L}'-])", r"(?<=\s)", r"(?<![\w.])", ""])
+_BOUNDARY = st.sampled_from([r"\b", r"(?<![\p{L}'-])", r"(?<=\s)", r"(?<![\w.])", r"(?<![^a])", r"(?<=[1a])",
+                             r"(?<!\d)", ""])
 _AFTER = st.sampled_from([r"\b", r"(?![\p{L}-])", r"(?=\s)", r"(?=:)", "", r"\s+x"])
 
 
@@ -159,7 +161,7 @@ def _sequence(atom: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 _GROUP = st.lists(_sequence(_ATOMS), min_size=1, max_size=3).map(lambda alts: "(?:" + "|".join(alts) + ")")
 _PATTERN = st.tuples(_BOUNDARY, _sequence(st.one_of(_ATOMS, _GROUP)), _AFTER).map("".join)
-_SMALL_TEXT = st.text(st.sampled_from("abABsS kK1.-:\n'_İſKé$"), max_size=40)
+_SMALL_TEXT = st.text(st.sampled_from("abABsS kK12.-:\n'_İſKé$"), max_size=40)
 
 
 @settings(max_examples=1500, deadline=None)

@@ -36,6 +36,10 @@ _CASELESS = regex.compile(r"[\x00-\x7f]|\p{P}|\p{Sc}|\p{Sm}|\p{Sk}|\p{Z}|\p{Nd}"
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+# What the assertions read so far say about the character before the match start.
+_NO_LETTER = 1
+_NO_DIGIT = 2
 # Explosion guard: patterns whose starts cannot be listed in this many steps are scanned plainly.
 _MAX_STEPS = 200_000
 
@@ -51,8 +55,9 @@ class MatchStarts:
     words: frozenset[str]  # the whole run of letters at the start equals one of these
     prefixes: frozenset[str]  # the run of letters at the start begins with one of these
     chars: frozenset[str]  # a non-letter character that can open a match
-    digit: bool  # any ``\d`` character can open a match
+    digit: bool  # a ``\d`` character can open a match
     space: bool  # any ``\s`` character can open a match
+    digit_inside: bool = True  # ... also right after another digit (else only where a run of digits starts)
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,10 @@ class _Class:
     space: bool = False
     all_letters: bool = False  # contains every letter (``\\w``, ``\\p{L}``)
     unknown: bool = False  # anything else (negation, ranges, properties): may hold letters
+
+    @cached_property
+    def has_digits(self) -> bool:
+        return self.digit or self.unknown or self.all_letters or any(_DIGIT.match(c) for c in self.chars)
 
     @cached_property
     def has_letters(self) -> bool:
@@ -332,7 +341,7 @@ class _Parser:
                 continue
             chars.add(c)
         if negated:
-            return _Class(unknown=True, all_letters=True)
+            return _Class(unknown=True)  # may hold letters and digits, but not all of them
         return _Class(frozenset(chars), digit, space, all_letters, unknown)
 
 
@@ -354,18 +363,20 @@ class _Starts:
         self.prefixes: set[str] = set()
         self.chars: set[str] = set()
         self.digit = False
+        self.digit_inside = False
         self.space = False
         self.steps = 0
 
     def of(self, alternatives: tuple) -> MatchStarts:
         for branch in alternatives:
-            self._walk(branch, 0, (), "", False)
+            self._walk(branch, 0, (), "", 0)
         return MatchStarts(frozenset(self.words), frozenset(self.prefixes), frozenset(self.chars),
-                           self.digit, self.space)
+                           self.digit, self.space, self.digit_inside)
 
-    def _walk(self, seq: tuple, i: int, rest: tuple, letters: str, bounded: bool) -> None:
+    def _walk(self, seq: tuple, i: int, rest: tuple, letters: str, bounded: int) -> None:
         """Follow ``seq[i:]`` then the continuations in ``rest`` (a stack of (seq, i)),
-        with ``letters`` read so far; ``bounded``: no letter can precede the match."""
+        with ``letters`` read so far; ``bounded``: _NO_LETTER / _NO_DIGIT, what cannot
+        precede the match."""
         self.steps += 1
         if self.steps > _MAX_STEPS:
             raise Unsupported("too many branches")
@@ -409,23 +420,26 @@ class _Starts:
             if name == "b" and letters:
                 return self._emit(letters, complete=True, bounded=bounded)
             if name == "b":
-                bounded = True  # before a letter: the character before it is not a word character
+                # Before a letter or digit: the character before it is not a word character.
+                bounded |= _NO_LETTER | _NO_DIGIT
             return self._walk(seq, i + 1, rest, letters, bounded)
         if kind == "look":
             return self._look(item[1], item[2], seq, i, rest, letters, bounded)
         raise Unsupported(kind)
 
-    def _look(self, look: str, body: tuple, seq: tuple, i: int, rest: tuple, letters: str, bounded: bool) -> None:
+    def _look(self, look: str, body: tuple, seq: tuple, i: int, rest: tuple, letters: str, bounded: int) -> None:
         single = body[0][0] if len(body) == 1 and len(body[0]) == 1 else None
         single_class = None
         if single is not None and single[0] in ("char", "class"):
             single_class = single[1] if single[0] == "class" else _Class(frozenset(single[1]))
         if look in ("<!", "<="):
             if not letters and single_class is not None:
-                if look == "<!" and single_class.all_letters:
-                    bounded = True
-                elif look == "<=" and not single_class.has_letters:
-                    bounded = True
+                if look == "<!":
+                    bounded |= ((_NO_LETTER if single_class.all_letters else 0)
+                                | (_NO_DIGIT if single_class.digit else 0))
+                else:
+                    bounded |= ((0 if single_class.has_letters else _NO_LETTER)
+                                | (0 if single_class.has_digits else _NO_DIGIT))
             return self._walk(seq, i + 1, rest, letters, bounded)
         if letters:
             if look == "!" and single_class is not None and single_class.all_letters:
@@ -442,12 +456,12 @@ class _Starts:
         inner = _Starts()
         try:
             for branch in body:
-                inner._walk(branch, 0, (), "", False)
+                inner._walk(branch, 0, (), "", 0)
         except Unsupported:
             return False
         return not inner.words and not inner.prefixes
 
-    def _consume(self, cls: _Class, follow: tuple, rest: tuple, letters: str, bounded: bool) -> None:
+    def _consume(self, cls: _Class, follow: tuple, rest: tuple, letters: str, bounded: int) -> None:
         if letters:
             if not cls.has_letters:
                 return self._emit(letters, complete=True, bounded=bounded)
@@ -470,10 +484,11 @@ class _Starts:
             else:
                 raise Unsupported("a character with case variants opens a match")
         self.digit = self.digit or cls.digit
+        self.digit_inside = self.digit_inside or (cls.digit and not bounded & _NO_DIGIT)
         self.space = self.space or cls.space
         return None
 
-    def _emit(self, letters: str, complete: bool, bounded: bool) -> None:
-        if not bounded:
+    def _emit(self, letters: str, complete: bool, bounded: int) -> None:
+        if not bounded & _NO_LETTER:
             raise Unsupported("a match can start inside a word")
         (self.words if complete else self.prefixes).add(letters)

@@ -163,13 +163,16 @@ class SpanWords:
 
 
 def _opener(starts: MatchStarts) -> regex.Pattern | None:
-    """A character class finding the non-letter characters that can open a match."""
-    parts = [regex.escape(c) for c in sorted(starts.chars)]
-    if starts.digit:
-        parts.append(r"\d")
+    """A pattern finding the non-letter characters that can open a match."""
+    members = [regex.escape(c) for c in sorted(starts.chars)]
+    if starts.digit and starts.digit_inside:
+        members.append(r"\d")
     if starts.space:
-        parts.append(r"\s")
-    return regex.compile("[" + "".join(parts) + "]") if parts else None
+        members.append(r"\s")
+    parts = ["[" + "".join(members) + "]"] if members else []
+    if starts.digit and not starts.digit_inside:
+        parts.append(r"(?<!\d)\d")  # only where a run of digits starts
+    return regex.compile("|".join(parts)) if parts else None
 
 
 _last: SpanWords | None = None
