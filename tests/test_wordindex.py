@@ -20,7 +20,7 @@ from attrlint.analysis import wordindex
 from attrlint.analysis.attribution import _verb_scan
 from attrlint.analysis.catalog import WORD_INDEXED, scan_text, scanning_patterns
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
-from attrlint.analysis.match_starts import match_starts
+from attrlint.analysis.match_starts import match_starts, split_alternation, union
 from attrlint.analysis.wordindex import Source, fold, scan, scan_slice
 
 # Patterns whose prefilter carries the speed-up: falling back to finditer would not change
@@ -116,6 +116,13 @@ def test_the_big_patterns_are_prefiltered(name):
     for patterns in (DEFAULT_PATTERNS, EXTRA_PATTERNS):
         pattern = patterns[name]
         assert match_starts(pattern.pattern, pattern.flags) is not None, name
+
+
+def test_an_alternation_starts_where_its_branches_start():
+    for name, pattern in DEFAULT_PATTERNS.items():
+        alternation = split_alternation(pattern.pattern, pattern.flags)
+        if alternation is not None and all(alternation.branch_starts):
+            assert union(alternation.branch_starts) == match_starts(pattern.pattern, pattern.flags), name
 
 
 def test_starts_read_from_sources():

@@ -40,6 +40,9 @@ _DIGIT = regex.compile(r"\d")
 # What the assertions read so far say about the character before the match start.
 _NO_LETTER = 1
 _NO_DIGIT = 2
+# Runs of characters that mean themselves in a pattern (whitespace too, unless verbose).
+_LITERAL_RUN = regex.compile(r"[^\\()\[\]{}|?*+.^$]+")
+_LITERAL_RUN_VERBOSE = regex.compile(r"[^\\()\[\]{}|?*+.^$#\s]+")
 # Explosion guard: patterns whose starts cannot be listed in this many steps are scanned plainly.
 _MAX_STEPS = 200_000
 
@@ -104,6 +107,13 @@ def match_starts(source: str, flags: int) -> MatchStarts | None:
     return None if parsed is None else _starts_of(parsed)
 
 
+def union(starts: tuple[MatchStarts, ...]) -> MatchStarts:
+    """The starts of an alternation of patterns with these starts."""
+    return MatchStarts(frozenset().union(*(s.words for s in starts)), frozenset().union(*(s.prefixes for s in starts)),
+                       frozenset().union(*(s.chars for s in starts)), any(s.digit for s in starts),
+                       any(s.space for s in starts), any(s.digit_inside for s in starts))
+
+
 def _starts_of(alternatives: tuple) -> MatchStarts | None:
     try:
         return _Starts().of(alternatives)
@@ -128,8 +138,9 @@ class Alternation:
 
 
 @cache
-def split_alternation(source: str, flags: int) -> Alternation | None:
-    """The pattern as :class:`Alternation` (nested single-branch groups looked through), or None."""
+def split_alternation(source: str, flags: int, min_branches: int = 2) -> Alternation | None:
+    """The pattern as :class:`Alternation` (nested single-branch groups looked through), or
+    None (also when it has fewer than ``min_branches`` branches)."""
     alternatives = _parsed(source, flags)
     if alternatives is None or len(alternatives) != 1:
         return None
@@ -143,6 +154,8 @@ def split_alternation(source: str, flags: int) -> Alternation | None:
         if len(body) > 1:
             break
         seq = body[0]  # "(?:(?:a|b))": look inside
+    if len(body) < min_branches:
+        return None
     head, tail = source[: spans[0][0]], source[spans[-1][1] :]
     joiner = "\n|" if flags & regex.VERBOSE else "|"
     return Alternation(head, tuple(source[b:e] for b, e in spans), tail, joiner,
@@ -203,11 +216,29 @@ class _Parser:
     def _sequence(self) -> tuple:
         items = []
         while (c := self._peek()) and c not in "|)":
+            run = self._literal_run()
+            if run:
+                items.extend(("char", c) for c in run)
+                continue
             item = self._atom()
             if item is None:
                 continue
             items.append(self._quantified(item))
         return tuple(items)
+
+    def _literal_run(self) -> str:
+        """Characters that stand for themselves, read in one go (word lists are mostly that);
+        the last is left to :meth:`_atom` when a quantifier follows it."""
+        m = (_LITERAL_RUN_VERBOSE if self.verbose else _LITERAL_RUN).match(self.src, self.i)
+        if not m:
+            return ""
+        self.i = m.end()
+        following = self._peek()
+        run = m.group()
+        if following and following in "?*+{":
+            run = run[:-1]
+        self.i = m.start() + len(run)
+        return run
 
     def _quantified(self, item: tuple) -> tuple:
         c = self._peek()

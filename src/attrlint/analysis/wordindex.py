@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from attrlint.analysis.match_starts import MatchStarts, match_starts, split_alternation
+from attrlint.analysis.match_starts import MatchStarts, match_starts, split_alternation, union
 
 _RUN_SPLIT = regex.compile(r"(\p{L}+)")
 # The only characters that match an ASCII letter case-insensitively (in the ``regex``
@@ -64,14 +64,16 @@ class Scanner:
 
     def __init__(self, source: str, flags: int, compiled: regex.Pattern | None = None) -> None:
         self.source, self.flags, self._compiled = source, flags, compiled
-        self.starts = starts = match_starts(source, flags)
+        self.alternation, self.branch_starts = None, ()
+        alternation = split_alternation(source, flags, _MIN_BRANCHES)
+        if alternation is not None and all(alternation.branch_starts):
+            self.alternation, self.branch_starts = alternation, alternation.branch_starts
+            self.starts = starts = union(alternation.branch_starts)  # a match starts in one of them
+        else:
+            self.starts = starts = match_starts(source, flags)
         self.words = starts.words if starts else frozenset()
         self.prefixes = tuple(sorted(starts.prefixes)) if starts else ()
         self.opener = _opener(starts) if starts else None
-        self.alternation, self.branch_starts = None, ()
-        alternation = split_alternation(source, flags) if starts else None
-        if alternation is not None and len(alternation.branches) >= _MIN_BRANCHES and all(alternation.branch_starts):
-            self.alternation, self.branch_starts = alternation, alternation.branch_starts
         self._by_key: dict[tuple[str, bool], regex.Pattern | None] = {}
         self._by_choice: dict[tuple[int, ...], regex.Pattern] = {}
 
