@@ -422,7 +422,11 @@ class _Starts:
         kind = item[0]
         if kind == "char":
             if item[1] in _ASCII_LETTERS:  # the common case, kept fast: most sources are word lists
-                return self._walk(seq, i + 1, rest, letters + item[1].lower(), bounded)
+                j = i + 1
+                while j < len(seq) and seq[j][0] == "char" and seq[j][1] in _ASCII_LETTERS:
+                    j += 1
+                run = "".join(seq[k][1] for k in range(i, j)).lower()
+                return self._walk(seq, j, rest, letters + run, bounded)
             return self._consume(_Class(frozenset(item[1])), follow, rest, letters, bounded)
         if kind == "class":
             return self._consume(item[1], follow, rest, letters, bounded)
