@@ -222,3 +222,14 @@ def test_the_ceiling_scan_finds_what_finditer_finds():
             "found that two-thirds of the $4.5bn was spent. It is thought to have doubled.\n\nImage: AP. ") * 3
     patterns = scanning_patterns()
     assert scan_text(text, patterns) == scan_text(text, patterns, plain=True) > 40
+
+
+def test_entries_the_analysis_cannot_read_fall_back_to_finditer():
+    lexicons = Lexicons(extra={"reporting-verbs": ["énoncer", "répondre"],
+                               "vague-phrases": ["à ce qu'on dit", "said\\w*"]})
+    verbs, vague = _verb_scan(lexicons.reporting_verb_pattern), lexicons.vague_phrase_scan
+    assert wordindex.scanner(vague).starts is None  # "à" opens a match: scanned with finditer
+    text = "Énoncé: he répondit, répondait and RÉPONDRE. À ce qu'on dit, they saidx, reportedly; Répondre said."
+    for pattern in (verbs, vague):
+        _same(pattern, text, 0, len(text))
+        _same(pattern, text, 3, len(text) - 5)
