@@ -55,12 +55,12 @@ class Scanner:
 
     When the pattern is one big alternation (reporting verbs, vague phrases), the word or
     character at a candidate position selects the branches that can start there, and only
-    those are compiled and tried (``pattern_at``): the whole pattern is never compiled, which
+    those are compiled and tried (``patterns_at``): the whole pattern is never compiled, which
     is most of the start-up of a small run, and each attempt tries a few branches, not all.
     """
 
     __slots__ = ("source", "flags", "starts", "words", "prefixes", "opener", "alternation", "branch_starts",
-                 "_compiled", "_by_key", "_by_choice")
+                 "_compiled", "_by_key", "_branches")
 
     def __init__(self, source: str, flags: int, compiled: regex.Pattern | None = None) -> None:
         self.source, self.flags, self._compiled = source, flags, compiled
@@ -74,8 +74,8 @@ class Scanner:
         self.words = starts.words if starts else frozenset()
         self.prefixes = tuple(sorted(starts.prefixes)) if starts else ()
         self.opener = _opener(starts) if starts else None
-        self._by_key: dict[tuple[str, bool], regex.Pattern | None] = {}
-        self._by_choice: dict[tuple[int, ...], regex.Pattern] = {}
+        self._by_key: dict[tuple[str, bool], tuple[regex.Pattern, ...]] = {}
+        self._branches: dict[int, regex.Pattern] = {}
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -83,25 +83,22 @@ class Scanner:
             self._compiled = regex.compile(self.source, self.flags)
         return self._compiled
 
-    def pattern_at(self, key: str, is_word: bool) -> regex.Pattern | None:
-        """The pattern to try where the folded word (or the character) ``key`` starts; None
-        when no branch can start there."""
-        found = self._by_key.get((key, is_word), _UNKNOWN)
-        if found is _UNKNOWN:
-            chosen = tuple(i for i, st in enumerate(self.branch_starts) if _can_open(st, key, is_word))
-            if not chosen:
-                found = None
-            elif len(chosen) == len(self.branch_starts):
-                found = self.pattern
-            else:
-                found = self._by_choice.get(chosen)
-                if found is None:
-                    found = self._by_choice[chosen] = regex.compile(self.alternation.source(chosen), self.flags)
-            self._by_key[key, is_word] = found
+    def patterns_at(self, key: str, is_word: bool) -> tuple[regex.Pattern, ...]:
+        """The branches to try, in order, where the folded word (or the character) ``key``
+        starts: ``head(?:A|B)tail`` matches there as ``head A tail`` does, or else as
+        ``head B tail`` does (the head only asserts), so each branch is compiled on its own,
+        once, whichever words select it."""
+        found = self._by_key.get((key, is_word))
+        if found is None:
+            found = self._by_key[key, is_word] = tuple(
+                self._branch(i) for i, starts in enumerate(self.branch_starts) if _can_open(starts, key, is_word))
         return found
 
-
-_UNKNOWN = object()
+    def _branch(self, i: int) -> regex.Pattern:
+        compiled = self._branches.get(i)
+        if compiled is None:
+            compiled = self._branches[i] = regex.compile(self.alternation.source((i,)), self.flags)
+        return compiled
 
 
 def _can_open(starts: MatchStarts, key: str, is_word: bool) -> bool:
@@ -267,13 +264,12 @@ def _anchored_branches(scanner: Scanner, text: str, start: int, end: int,
         at = start + relative
         if at < resume:
             continue
-        pattern = scanner.pattern_at(key, is_word)
-        if pattern is None:
-            continue
-        m = pattern.match(text, at, end)
-        if m is not None:
-            if m.end() == at:
-                return scanner.pattern.finditer(text, start, end)
-            found.append(m)
-            resume = m.end()
+        for pattern in scanner.patterns_at(key, is_word):
+            m = pattern.match(text, at, end)
+            if m is not None:
+                if m.end() == at:
+                    return scanner.pattern.finditer(text, start, end)
+                found.append(m)
+                resume = m.end()
+                break
     return found
