@@ -15,10 +15,14 @@ pattern guarantees that the run of letters in the text ends there ("said" follow
 non-letter) and a *prefix* otherwise.  It is only reported when the pattern also
 guarantees that no letter precedes the match (``\\b``, ``(?<![\\p{L}...])``, ``(?<=\\s)``),
 so the match starts where a run of letters starts.  A non-letter start is a set of
-characters, digits or whitespace.  Whenever the source uses something this module does
-not understand at a place that decides where a match starts (``\\w`` or ``.`` at the
-start, a non-ASCII letter, unusual flags), it answers ``None`` and the caller scans the
-plain way.
+characters, digits (only where a run of digits starts, when the pattern rules out a digit
+before the match) or whitespace.  Whenever the source uses something this module does not
+understand at a place that decides where a match starts (``\\w`` or ``.`` at the start, a
+non-ASCII letter, unusual flags), it answers ``None`` and the caller scans the plain way.
+
+:func:`split_alternation` cuts a pattern ``head(?:branch|branch|...)tail`` into its
+branches, each with its own starts, so that a scanner can try at a word only the branches
+that can start with it.
 """
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-# A split pays when each word selects a small share of many branches; with few branches the
-# sub-patterns for different words overlap and compiling them costs more than it saves.
+# Splitting pays when each word selects a few of many branches (verbs, vague phrases); a
+# pattern of a few branches that any article needs nearly all of (quantities) is compiled whole.
 _MIN_BRANCHES = 12
 _DIGIT = regex.compile(r"\d")
 _SPACE = regex.compile(r"\s")
