@@ -191,6 +191,7 @@ _scanners: dict[Source, Scanner] = {}
 # The same, by the identity of the object asked about (kept alive here, so its id stays its
 # own): the lookup every scan of every sentence makes, without hashing a source.
 _by_object: dict[int, tuple[object, Scanner]] = {}
+_MAX_KNOWN_OBJECTS = 1024
 
 
 def scanner(pattern: regex.Pattern | Source) -> Scanner:
@@ -202,6 +203,8 @@ def scanner(pattern: regex.Pattern | Source) -> Scanner:
     found = _scanners.get(key)
     if found is None:
         found = _scanners[key] = Scanner(key.source, key.flags, None if isinstance(pattern, Source) else pattern)
+    if len(_by_object) >= _MAX_KNOWN_OBJECTS:
+        _by_object.clear()  # a long-lived process building lexicons again and again
     _by_object[id(pattern)] = (pattern, found)
     return found
 
