@@ -7,8 +7,14 @@ import shutil
 
 import pytest
 
+from attrlint.engine import batch
 from attrlint.engine.batch import AUTO_JOBS_MIN_FILES, FileLinter, LintSettings, effective_jobs, lint_paths
+from attrlint.engine.findings import Finding
+from attrlint.engine.hookspecs import hookimpl
 from attrlint.engine.linter import Report
+from attrlint.engine.plugins import load_plugins
+from attrlint.engine.registry import build_registry
+from attrlint.engine.rule import Rule
 from attrlint.formats.records import report_record
 from tests.conftest import ROOT, run_cli
 
@@ -75,3 +81,32 @@ def test_bad_jobs_value_is_a_one_line_error():
     proc = run_cli("--jobs", "many", "x.txt")
     assert proc.returncode == 2
     assert proc.stderr.startswith("attrlint: ") and proc.stderr.count("\n") == 1
+
+
+class _WholeDocumentRule(Rule):
+    """A rule only this test process knows: a worker that rebuilt its linter from
+    LintSettings would not have it."""
+
+    code = "TST901"
+    name = "whole-document"
+
+    def check(self, ctx):
+        yield Finding(self.code, self.name, self.category, self.severity, "seen", 0, 1, 0, 1)
+
+
+class _InProcessPlugin:
+    @hookimpl
+    def attrlint_rules(self):
+        return [_WholeDocumentRule()]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork start method here")
+def test_forked_workers_inherit_the_linter_built_here(archive):
+    plugins = load_plugins(third_party=False)
+    plugins.manager.register(_InProcessPlugin(), name="in-process")
+    linter = FileLinter(LintSettings(no_plugins=True, isolated=True), plugins, build_registry(plugins))
+    paths = sorted(str(p) for p in archive.rglob("*.txt") if p.name != "latin1.txt")
+    outcomes = list(lint_paths(paths, linter, 2, mp_context=multiprocessing.get_context("fork")))
+    assert [o.result.path for o in outcomes] == paths
+    assert all(any(f.rule == "TST901" for f in o.result.findings) for o in outcomes)
+    assert batch._worker_linter is None  # this process's module state is left as it was
