@@ -54,3 +54,26 @@ def test_line_index_handles_every_line_end(newline):
 def test_line_index_counts_code_points_not_bytes():
     text = "🙂 é 14,000 troops"
     assert LineIndex(text).position(text.index("14")) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Evansville, Indiana, United States - The show opened.", "Evansville, Indiana, United States -"),
+        ("KYIV (Reuters) — Sirens sounded across the city.", "KYIV (Reuters) —"),
+        ("Taipei, Taiwan — The festival opened on Saturday.", "Taipei, Taiwan —"),
+    ],
+)
+def test_place_dateline_opening_a_paragraph_is_its_own_unit(text, first):
+    from attrlint.document.segment import split_sentences
+
+    spans = split_sentences(text, 0, len(text))
+    assert text[spans[0][0] : spans[0][1]] == first
+    assert len(spans) == 2
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    from attrlint.document.segment import split_sentences
+
+    text = "The mayor, Ann Lee - a former nurse - opened the clinic."
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]

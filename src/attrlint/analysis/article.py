@@ -29,8 +29,8 @@ from functools import lru_cache
 
 import regex
 
-from attrlint.analysis.attribution import Cue, find_cues
-from attrlint.analysis.claims import has_verb, is_credit, not_a_claim
+from attrlint.analysis.attribution import HEDGE_ADVERBS, Cue, find_cues
+from attrlint.analysis.claims import has_finite_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
 from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
@@ -41,8 +41,27 @@ _CONTINUES_SOURCE = regex.compile(
     r"^(?:[\"“‘]?\s*)(?:(?:He|She|They|It|We)\b(?!\s+(?:is|was|are|were)\b)|(?:The|This|That|These|Those|Its|Their)\s+"
     r"(?:company|firm|ministry|department|agency|report|study|survey|poll|statement|group|organi[sz]ation|"
     r"government|bank|court|police|spokes\w+|official|officials|researchers|team|authors|document|paper|"
-    r"analysis|data|figures|review|letter|release|research|findings)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
+    r"analysis|data|figures|review|letter|release|research|findings|percentage|figure|share|proportion|rate)\b|(?:He|She|They)\s+(?:also|further|later|added|noted))"
 )
+
+
+# A connective that carries on the account before it: "However, cows with collars ate
+# less", "There were also ...", "Interestingly, ...".
+_CONTINUING_CONNECTIVE = regex.compile(
+    r"^[\"“‘]?\s*(?:(?:However|Also|In\s+addition|Meanwhile|Interestingly|Similarly|By\s+contrast|In\s+contrast|"
+    r"Likewise|Moreover|Furthermore|In\s+fact|Yet|Still|Overall)\b|(?:\S+\s+){1,3}?also\b)"
+)
+
+
+_FINDINGS_WORDS = frozenset(
+    "study studies report survey poll analysis research review audit census findings data figures statistics".split()
+)
+
+
+def _reports_findings(source: Cue | Span) -> bool:
+    """Is the source a study or a survey (whose results the next sentences go on listing)?"""
+    return isinstance(source, Cue) and (
+        source.kind == "document" or any(w.lower() in _FINDINGS_WORDS for w in source.source.split()))
 
 
 # "would" right after a sourced sentence carries on its reported speech ("..., the report
@@ -82,7 +101,8 @@ class SentenceAnalysis:
     source_from: str = ""  # self | citation | quote | quote-intro | previous | next
     source_distance: int = 0
     # "The broadcasts began on August 10, and South Korea says they will continue": the
-    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it).
+    # clause before the sourced one is the writer's own (ANNOTATION.md: label by it); so is
+    # the clause after ", but" in "No deaths were reported, but the army evacuated 80 people".
     unsourced: Span | None = None
 
     @property
@@ -100,11 +120,14 @@ class SentenceAnalysis:
 
     def unsourced_quantities(self) -> list[Quantity]:
         """The quantities no attribution covers (all of them when nothing sources the sentence)."""
-        if self.source is None:
-            return self.quantities
-        if self.unsourced is None:
-            return []
-        return [q for q in self.quantities if q.start < self.unsourced.end]
+        if self.unsourced is not None:
+            return [q for q in self.quantities if q.start < self.unsourced.end and self.unsourced.start < q.end]
+        return self.quantities if self.source is None else []
+
+    @property
+    def hedged(self) -> bool:
+        """A vague cue governs the whole sentence (not only a clause before ", but")."""
+        return bool(self.vague_cues) and self.unsourced is None
 
 
 @dataclass
@@ -230,6 +253,8 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
             sa.unsourced = _unsourced_lead(prose, sa)
         elif sa.citations:
             sa.source, sa.source_from = sa.citations[0], "citation"
+        elif sa.vague_cues:
+            sa.unsourced = _unsourced_tail(prose, sa)
     if window <= 0:
         return
     _resolve_quotations(prose, sentences, continued)
@@ -256,9 +281,29 @@ def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
     if not joins:
         return None
     lead = prose[s.start : joins[-1].start()]
-    if len(lead.split()) < 4 or not has_verb(lead) or _QUOTE_OPEN.match(lead):
+    if len(lead.split()) < 4 or not has_finite_verb(lead) or _QUOTE_OPEN.match(lead):
         return None
     return Span(s.start, joins[-1].start())
+
+
+# What turns to a new assertion after a clause the vague cue governs.
+_CONTRAST = regex.compile(r",?(?<!\s)\s++but\s+|;\s+")
+
+
+def _unsourced_tail(prose: str, sa: SentenceAnalysis) -> Span | None:
+    """The clause after ", but" or ";" when every vague cue sits before it: "No deaths were
+    reported, but the army evacuated 80 people" hedges the first clause only."""
+    s = sa.sentence
+    if any(c.source.lower() in HEDGE_ADVERBS for c in sa.vague_cues):
+        return None  # "reportedly", "allegedly" qualify a phrase; where their reach ends is unclear
+    last_cue = max(c.end for c in sa.vague_cues)
+    turn = _CONTRAST.search(prose, last_cue, s.end)
+    if turn is None:
+        return None
+    tail = prose[turn.end() : s.end]
+    if len(tail.split()) < 4 or not has_finite_verb(tail) or _QUOTE_OPEN.match(tail):
+        return None
+    return Span(turn.end(), s.end)
 
 
 def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: int) -> None:
@@ -269,15 +314,53 @@ def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: i
         prev = sentences[i - 1] if i > 0 else None
         if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
                 and prev.source_distance < window):
-            if sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text):
+            if (sa.is_quote or _CONTINUES_SOURCE.match(text) or _REPORTED_FUTURE.search(text)
+                    or (_CONTINUING_CONNECTIVE.match(text) and _reports_findings(prev.source))):
                 sa.source, sa.source_from = prev.source, "previous"
                 sa.source_distance = prev.source_distance + 1
                 continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        if nxt and nxt.sentence.block == sa.sentence.block and _is_credit_line(prose, sentences, i + 1):
+            sa.source, sa.source_from, sa.source_distance = nxt.sentence, "credit-line", 1
+            continue
+        if (prev and prev.sentence.block == sa.sentence.block and prev.source is not None
+                and prev.source_distance < window and _refers_back(prose, sa, prev)):
+            sa.source, sa.source_from = prev.source, "previous"
+            sa.source_distance = prev.source_distance + 1
+            continue
         if nxt and nxt.sentence.block == sa.sentence.block and nxt.source_from == "self":
             cue = nxt.source
             if isinstance(cue, Cue) and cue.position == "trailing" and (sa.is_quote or nxt.is_quote):
                 sa.source, sa.source_from, sa.source_distance = cue, "next", 1
+
+
+# "John Cornyn, U.S. Senator (R-Texas)" closing a paragraph: a name and a title, no verb.
+_CREDIT_LINE = regex.compile(r"[-–—\s]*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},\s+[^!?\"“”]{2,60}$")
+
+
+def _is_credit_line(prose: str, sentences: list[SentenceAnalysis], j: int) -> bool:
+    """A name with a title closing a paragraph credits the quotation before it."""
+    sa = sentences[j]
+    s = sa.sentence
+    last_in_block = j == len(sentences) - 1 or sentences[j + 1].sentence.block != s.block
+    return (last_in_block and sa.not_claim is not None and s.index_in_block > 0
+            and bool(_CREDIT_LINE.match(prose, s.start, s.end)))
+
+
+# "At least 11 of the incidents involved ...": a share of what the sourced sentence before
+# counted ("44 previous incidents") carries on its account.
+_PARTITIVE = regex.compile(
+    r"[\"“‘]?\s*(?:(?:At\s+least|At\s+most|About|Nearly|Almost|Some|Only|Just|More\s+than|Fewer\s+than|Over)\s+"
+    r"(?:\d[\d,]*|\p{L}+)|\d[\d,]*)\s+of\s+(?:the|these|those)\s+(?P<noun>\p{L}+)"
+)
+
+
+def _refers_back(prose: str, sa: SentenceAnalysis, prev: SentenceAnalysis) -> bool:
+    m = _PARTITIVE.match(prose, sa.sentence.start, sa.sentence.end)
+    if m is None:
+        return False
+    stem = m.group("noun").lower()[:6]
+    return len(stem) >= 4 and stem in prose[prev.sentence.start : prev.sentence.end].lower()
 
 
 def _resolve_quotations(prose: str, sentences: list[SentenceAnalysis], continued: set[int]) -> None:

@@ -27,7 +27,7 @@ from attrlint.analysis.lexicons import Lexicons
 class Cue:
     start: int
     end: int
-    kind: str  # according-to | verb | issued | by-agent | vague-phrase
+    kind: str  # according-to | verb | issued | by-agent | document | credit | vague-phrase
     source: str  # the source as written ("the ministry", "experts"), or the phrase
     quality: str  # named | vague
     position: str = "inside"  # inside | trailing (", he said." at the end of the sentence)
@@ -106,6 +106,7 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         quality = _quality(subject, lexicons) if subject else None
         if quality:
             cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
+    cues.extend(_document_and_credit_cues(text, start, end))
     verbs = _verb_pattern(lexicons.reporting_verb_pattern)
     for m in verbs.finditer(text, start, end):
         cue = _verb_cue(text, start, end, m, lexicons)
@@ -114,16 +115,75 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
     for m in lexicons.vague_phrase_pattern.finditer(sentence):
-        if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in _HEDGE_ADVERBS:
+        if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
 
 
-_HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
+# A document the story has already named, as the sentence's subject or frame: "The study
+# focuses on ...", "In the survey, ...".  (An indefinite "a new study" is a vague source.)
+_DOCUMENTS = r"study|report|survey|poll|analysis|paper|research|review|audit|census|findings|data|figures|statistics"
+_DOCUMENT_OPENING = regex.compile(
+    rf"[\"“‘(\s]*(?:(?:The|This|That|These|Its|Their)\s+(?:(?:new|latest|full|final|annual|same|original)\s+)?"
+    rf"(?:{_DOCUMENTS})\b(?=\s+(?P<verb>\p{{Ll}}+))|In\s+(?:the|this|its|their)\s+(?:(?:new|latest)\s+)?(?:{_DOCUMENTS})\s*,)"
+)
+# A pull quote credited after a dash: '"... a long game." - Matthew Ingram'.
+_QUOTE_CREDIT = regex.compile(
+    r"[\"”’]\s*[-–—]+\s*(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\.?\s*$"
+)
+
+
+def _looks_finite(word: str) -> bool:
+    return word in _FINITE_WORDS or word.endswith(("s", "ed"))
+
+
+# Finite verbs after a document that state its content; a modal ("The data will be
+# provided to ...") tells what happens to the document instead.
+_FINITE_WORDS = frozenset(
+    """is are was were has have had also broke found gave made put set shows show showed took told said""".split()
+)
+
+
+# "The claim that ... came from a doctor at the hospital", "The figures come from the ministry".
+_COMES_FROM = regex.compile(r"\b(?:comes?|came|coming)\s+from\s+(?P<src>[^,;.:!?()\"“”]{1,80})")
+_INFORMATION_NOUNS = frozenset(
+    """claim claims allegation allegations report reports information figure figures data estimate estimates
+    account accounts numbers statistics tip quote quotes footage evidence""".split()
+)
+
+
+def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues anchored at one place: a document opening the sentence, a dash credit closing
+    it, and "the figures come from X"."""
+    cues = []
+    if text.find("from", start, end) >= 0:
+        for m in _COMES_FROM.finditer(text, start, end):
+            subject = text[max(start, m.start() - _REACH) : m.start()]
+            if any(w.lower().strip(",.") in _INFORMATION_NOUNS for w in subject.split()[-12:]):
+                src = _trim_source(m.group("src"))
+                if src:
+                    cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, "named"))
+    m = _DOCUMENT_OPENING.match(text, start, end)
+    if m and m.group("verb") and not _looks_finite(m.group("verb")):
+        m = None  # "The annual report period ended": a noun compound, not the report speaking
+    if m:
+        source = m.group().strip(" \t\n\"“‘(,")
+        cues.append(Cue(start + len(m.group()) - len(m.group().lstrip(" \t\n\"“‘(")), m.end(), "document",
+                        source.removeprefix("In ").strip(), "named"))
+    tail_start = max(start, end - 80)
+    if any(text.find(dash, tail_start, end) >= 0 for dash in "-–—"):
+        m = _QUOTE_CREDIT.search(text, tail_start, end)
+        if m:
+            cues.append(Cue(m.start(), m.end(), "credit", m.group("src"), "named", "trailing"))
+    return cues
+
+
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
 
 
 # Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
+_INTRODUCES_SPEECH = regex.compile(r"^\s*(?:that\b|what\b|how\b|why\b|[:\"“]|,\s*[\"“‘])")
 _TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
 _SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
 _SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
@@ -149,6 +209,8 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             return None
     if _PASSIVE_BEFORE.search(before):
         return None  # "was reported", "had been twice denied": no agent here (vague phrases handle it)
+    if _modifies_a_noun(verb, prev if words_before and words_before[-1][-1:].isalnum() else "", after, lexicons):
+        return None
     if prev == "to":
         return None  # an infinitive ("required to recognise") is not a statement
     lower = verb.lower()
@@ -157,12 +219,16 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     if lower in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(after):
         return None  # "she speaks Uzbek": speaking a language states nothing
     if lower in {"add", "added", "adds", "continue", "continued", "continues", "note", "noted", "notes"}:
-        introduces_speech = regex.match(r"^\s*(?:that\b|what\b|how\b|why\b|[:,\"“])", after)
+        # A comma introduces speech only with a quotation after it: "checks will continue,
+        # officials will scrap ..." joins two clauses.
+        introduces_speech = _INTRODUCES_SPEECH.match(after)
         closes_speech = regex.match(r"^\s*[.!?\"”’]*\s*$", after) and regex.search(
             r"[,\"”’]\s*(?:\S+\s+){0,4}$", before)
         if not introduces_speech and not closes_speech and not before.rstrip().endswith((",", "”", '"')):
             return None  # "the economy added 200,000 jobs" is an action, not a statement
     subject = _subject_before(before)
+    if subject is not None and _noun_use(subject, words_before, lower, lexicons):
+        return None
     subject_end = None
     position = "inside"
     if subject is None:
@@ -178,6 +244,10 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             position = "trailing"
     elif after_reaches_end and _SENTENCE_CLOSES.match(after):
         position = "trailing"
+    if lower in _NEEDS_CLAUSE and not _CLAUSE_FOLLOWS.match(after):
+        return None
+    if lower == "found" and _PLACE_FOLLOWS.match(after):
+        return None  # "document found on rainy streets": a thing found somewhere, not a finding
     if lower in _FINDING_VERBS and not _finds_as_evidence(subject, after, lexicons):
         return None  # "workers find themselves facing ...": no finding is being reported
     quality = _quality(subject, lexicons)
@@ -200,7 +270,16 @@ _PASSIVE_BEFORE = regex.compile(
 )
 # Participles that carry reported content ("..., saying the plan was dead"); others, such as
 # "asking" or "urging", carry a request rather than a claim.
-_FINDING_VERBS = frozenset("find finds found".split())
+# Verbs that report a finding only after a study or an investigator, or with a "that"
+# clause ("the survey shows", "researchers found that"); otherwise they are actions or
+# nouns ("workers find themselves", "a light show", "the film shows a city").
+_FINDING_VERBS = frozenset("find finds found show shows showed shown".split())
+# Verbs that report only with the reported clause after them ("she related how she fled");
+# otherwise they mean something else ("light related festivals", "related to the case").
+_NEEDS_CLAUSE = frozenset(
+    "relate relates related relating counter counters countered concede concedes conceded".split()
+)
+_CLAUSE_FOLLOWS = regex.compile(r"^\s*(?:that|how|what|why|when|where)\b|^\s*[:\"“]")
 _INVESTIGATORS = frozenset(
     """researchers scientists investigators jury court judge panel inquiry audit police study survey report
     review analysis team authors commission committee""".split()
@@ -209,11 +288,15 @@ _INVESTIGATORS = frozenset(
 
 def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
     """"found" reports a finding after a study or an investigator, or with a "that" clause."""
-    head = subject.split()[-1].lower().strip("\"“”'’,.") if subject.split() else ""
-    return (bool(regex.match(r"^\s*that\b", after)) or head in _INVESTIGATORS
-            or head in lexicons.attribution_nouns)
+    words = [w.lower().strip("\"“”'’,.") for w in subject.split()]
+    return (bool(regex.match(r"^\s*that\b", after)) or any(w in _INVESTIGATORS or w in _RECORDINGS for w in words)
+            or any(w in lexicons.attribution_nouns for w in words))
 
 
+# Pictures and recordings show what they show ("Photos of the scene showed ...").
+_PLACE_FOLLOWS = regex.compile(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
+_RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
+                        "recording recordings map maps chart charts graph graphs diagram table".split())
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
 _INVERTING_VERBS = frozenset(
     """said says say added adds wrote writes asked asks explained explains continued continues noted notes
@@ -227,23 +310,116 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
+def _modifies_a_noun(verb: str, prev: str, after: str, lexicons: Lexicons) -> bool:
+    """Verb forms used as nouns or adjectives: "the 2014 protests", "the state of Arkansas",
+    "a disputed election"."""
+    lower = verb.lower()
+    if prev[:1].isdigit():
+        return True  # (prev is "" when punctuation follows it: '... posts 251", said KCNA')
+    if lower in lexicons.reporting_verb_lemmas and lower not in _TAKES_OF and _OF_FOLLOWS.match(after):
+        return True
+    if lower.endswith("ed"):
+        nxt = _NEXT_WORD.match(after)
+        if prev in DETERMINERS and nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
+            return True
+    return False
+
+
+_TAKES_OF = frozenset("speak talk warn complain tell write boast hear dream think".split())
+_OF_FOLLOWS = regex.compile(r"^\s+of\b")
+_NEXT_WORD = regex.compile(r"^\s+([\p{L}'’-]+)")
+_FUNCTION_WORDS = frozenset(
+    """that to of in on at for with by from as and or but the a an this these those it its their his her
+    he she they we i you was were is are be been has have had will would""".split()
+)
+
+
+def _noun_use(subject: str, words_before: list[str], verb: str, lexicons: Lexicons) -> bool:
+    """Is this base form a noun ("a laser light show", "in the Nuevo León state")?
+
+    A clause's subject never opens with a preposition, and a base form ("show", "state",
+    "say") does not agree with a singular common noun right before it unless a preposition
+    just before shows that noun to be a modifier's object ("officials at the ministry say").
+    """
+    first = subject.split()[0]
+    if first in _PHRASE_OPENERS:
+        return True  # "... in Scientology jargon refers": a phrase, not a subject
+    if verb not in lexicons.reporting_verb_lemmas or not words_before:
+        return False
+    if first.lower() in _PHRASE_OPENERS:
+        return True
+    prev = words_before[-1].strip("\"“”'’,")
+    if prev.endswith("ing") and len(prev) > 4:
+        return True  # "investigating claim": the object of the verb before
+    if not prev.isalpha() or not prev.islower() or prev.endswith("s") or prev in _AGREES_WITH_BASE_FORM:
+        return False
+    near = [w.lower().strip(",") for w in words_before[-4:-1]]
+    return not any(w in _PREPOSITIONS or w == "of" for w in near)
+
+
+# Prepositions that open a phrase, never a subject ("in the Nuevo León state").  "About",
+# "over" and "under" also open quantities ("About half of all respondents reported").
+_PHRASE_OPENERS = frozenset("in on at for with from into via through during of".split())
+# Words a base form can follow as a verb: plural nouns without -s, pronouns, modals.
+_AGREES_WITH_BASE_FORM = frozenset(
+    """people police data media staff children men women folk personnel clergy cattle public who that which
+    i you we they will would can could may might must should shall do did does not never to also often
+    usually still then now far here there too again even just only all both already ever soon today yet
+    together instead first""".split()
+)
+
+
+def _inside_name(text: str, word: regex.Match) -> bool:
+    """An all-capitals "WHO", or "and" between capitalised words ("the Roads and Bridges
+    Agency"), belongs to a name rather than joining clauses."""
+    found = word.group()
+    if len(found) > 1 and found.isupper():
+        return True
+    if found != "and":
+        return False
+    before, after = text[: word.start()].split(), text[word.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+                and after[0][:1].isupper())
+
+
 def _subject_before(before: str) -> str | None:
     """The noun phrase that ends just before the verb, if the verb has one there.
 
     "X, a spokesman for Y, said": when only an auxiliary (or nothing) stands between the
     last comma and the verb, the subject is the appositive or name before that comma.
     """
+    set_off = False  # the text looked at ends with a comma-enclosed stretch already skipped
     for _ in range(3):
-        breaks = list(_CLAUSE_BREAK.finditer(before))
+        breaks = [b for b in _CLAUSE_BREAK.finditer(before) if not _inside_name(before, b)]
         clause = before[breaks[-1].end() :] if breaks else before
         words = _SUBJECT_WORD.findall(clause)
         while words and (words[-1].lower() in AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
             words.pop()
+        last = breaks[-1] if breaks else None
+        if words and set_off and last is not None and last.group() == "," and words[0].lower() in _PHRASE_OPENERS:
+            # "Al-Amr, in remarks to the press, said": the subject stands before the phrase.
+            before = before[: last.start()]
+            continue
         if words:
-            return " ".join(words[-6:])
-        if not breaks or breaks[-1].group() != ",":
+            kept = words[-6:]
+            if len(words) > 6:
+                # Cut mid-phrase: do not let the cut make a subject open with "at" or "of".
+                while len(kept) > 1 and kept[0] in _PHRASE_OPENERS:
+                    kept = kept[1:]
+            return " ".join(kept)
+        if last is None:
             return None
-        before = before[: breaks[-1].start()]
+        if last.group() == ",":
+            before = before[: last.start()]
+        elif last.group() in "–—":
+            # "respondents – 47 percent – report": the subject stands before the opening dash.
+            opening = before.rfind(last.group(), 0, last.start())
+            if opening < 0:
+                return None
+            before = before[:opening]
+        else:
+            return None
+        set_off = True
     return None
 
 

@@ -20,6 +20,8 @@ _DATELINE = regex.compile(
     rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*[.]?\s*$",
     regex.IGNORECASE,
 )
+# What the sentence splitter cuts off a paragraph's start ("Evansville, Indiana, United States -").
+_PLACE_DATELINE_ALONE = regex.compile(r"^[^.!?]{1,80}?\s[-–—]$")
 _CREDIT = regex.compile(
     r"^\s*(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Credits|Source|Sources|Categories|Category|"
     r"Tags|File\s+photo|Video|Caption|Illustration|Graphic|Map|Editing\s+by|Reporting\s+by|Written\s+by|"
@@ -29,7 +31,28 @@ _CREDIT = regex.compile(
 _BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:,|$)")
 _IMPERATIVE = regex.compile(
     r"^\s*[\"“]?(?:Please|Click|Read|See|Visit|Watch|Listen|Subscribe|Sign\s+up|Follow|Share|Imagine|Consider|"
-    r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact)\b"
+    r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact|"
+    r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us)\b"
+)
+# The outlet on its own reporting: boilerplate, not news ("Our reporters attended the opening",
+# "... so our readers may learn more").
+_NEWSGATHERING = regex.compile(
+    r"\bour\s+(?:readers|viewers|listeners|audience)\b|"
+    r"\b(?:[Oo]ur|\p{Lu}\p{L}+)\s+(?:reporters?|correspondents?|journalists?)\s+(?:attended|spoke|visited|interviewed|"
+    r"contacted|talked|went|travelled|traveled)\b"
+)
+# "Prompted, I think, by the video": an opinion marked as such anywhere in the sentence.
+_OPINION_AFTERTHOUGHT = regex.compile(r"\bI\s+(?:think|believe|feel|guess|suppose|suspect)\b")
+# An explainer's headline is an indirect question: "How hackers attack water systems".
+_QUESTION_HEADLINE = regex.compile(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
+# "Here are seven trends:" introduces a list, whatever number it announces.
+_LIST_INTRO = regex.compile(r"^\s*Here\s+(?:is|are)\b.*:\s*$")
+# The writer's hedge or evaluation anywhere in the sentence: "we'll probably never see",
+# "hopefully this will", "it is pathetic to hear", "it's useful to know".
+_WRITER_STANCE = regex.compile(
+    r"\b(?:probably|hopefully)\b|\b[Ii]t\s+(?:seems|seemed)\s+(?:like|as\s+if|as\s+though)\b|\b[Ii]t(?:'s|’s|\s+is)\s+(?:\p{Ll}+ly\s+)?(?:useful|important|worth|pathetic|sad|"
+    r"ironic|shameful|unfortunate|fortunate|interesting|essential|vital|crucial|encouraging|worrying|telling|"
+    r"fitting|remarkable|striking)\s+(?:to|that)\b"
 )
 _SPECULATION = regex.compile(
     r"^\s*[\"“]?(?:If|Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|Here\s+(?:is|are)|"
@@ -39,7 +62,7 @@ _SPECULATION = regex.compile(
     regex.IGNORECASE,
 )
 # Hedged or advisory modal in the writer's voice: "an attacker could ...", "utilities should ...".
-_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)\b", regex.IGNORECASE)
+_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)(?:n['’]t)?\b", regex.IGNORECASE)
 # Enough grammar to tell a sentence from a verbless label ("Ann Chiang of DAB", "The current
 # flag of New Zealand."): auxiliaries, common irregular pasts, -ed forms, and lowercase -s
 # forms (third person singular; plural nouns slip through, which only keeps a claim).
@@ -58,11 +81,12 @@ _WORDS = regex.compile(r"[\p{L}'’-]+")
 
 
 def has_verb(text: str) -> bool:
-    for word in _WORDS.findall(text):
+    for i, word in enumerate(_WORDS.findall(text)):
         lower = word.lower().replace("’", "'")
         if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
             return True
-        if len(lower) > 3 and (lower.endswith("ed") or lower.endswith("ing")):
+        # A capitalised word inside the sentence is a name ("Irving", "Beijing", "Reed").
+        if (i == 0 or word[0].islower()) and len(lower) > 3 and lower.endswith(("ed", "ing")):
             return True
         if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(
             ("ss", "us", "is", "'s")
@@ -100,15 +124,17 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
                 has_quantity: bool, is_caption: bool = False) -> str | None:
     """The reason this sentence is not a claim, or None when it is one."""
     text = sentence_text.strip()
-    if _DATELINE.match(text):
+    if _DATELINE.match(text) or _PLACE_DATELINE_ALONE.match(text):
         return "dateline"
     if _CREDIT.match(text) or _BYLINE.match(text):
         return "credit or byline"
     if is_caption and not is_headline:
         return "photo caption"
     stripped = text.rstrip("\"”’') ")
-    if stripped.endswith("?"):
+    if stripped.endswith("?") or ((is_headline or block_kind == "heading") and _QUESTION_HEADLINE.match(text)):
         return "question"
+    if _LIST_INTRO.match(text):
+        return "introduces a list"
     words = _WORD.findall(text)
     if len(words) < 3 and not has_quantity:
         return "fragment"
@@ -126,9 +152,26 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "introduces a quotation"
     if _IMPERATIVE.match(text):
         return "instruction to the reader"
+    if _NEWSGATHERING.search(text):
+        return "the outlet on its own reporting"
     if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
         return "the writer's speculation or advice"
+    if _WRITER_STANCE.search(text) or (not has_quantity and _OPINION_AFTERTHOUGHT.search(text)):
+        return "the writer's speculation or advice"
     return None
+
+
+def has_finite_verb(text: str) -> bool:
+    """A verb that makes a clause of its own: an auxiliary, a common irregular past or a
+    lowercase -ed form.  Stricter than :func:`has_verb`: "Following the attacks" and "the
+    District and" have none."""
+    for word in _WORDS.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
+            return True
+        if word[0].islower() and len(lower) > 3 and lower.endswith("ed"):
+            return True
+    return False
 
 
 def _is_generic_explanation(text: str) -> bool:

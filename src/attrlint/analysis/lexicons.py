@@ -60,6 +60,11 @@ class Lexicons:
         return frozenset(f.lower() for f in forms)
 
     @cached_property
+    def reporting_verb_lemmas(self) -> frozenset[str]:
+        """The base forms ("say", "show", "state"): the forms a noun can share."""
+        return frozenset(entry.split("|")[0].strip().lower() for entry in self.entries("reporting-verbs"))
+
+    @cached_property
     def reporting_verb_pattern(self) -> str:
         """Every verb form, longest first (multi-word forms before one word), as a prefix tree."""
         return literal_alternation(self.reporting_verb_forms, escaped=True)

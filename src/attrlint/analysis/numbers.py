@@ -176,6 +176,8 @@ _ORDINAL_DIGITS = regex.compile(r"^\d+(?:st|nd|rd|th)$")
 _BARE_TENS_SCORES = regex.compile(r"^(?:tens|scores)$", regex.IGNORECASE)
 _HYPHEN_WORD = regex.compile(r"^-\p{L}")
 _HYPHEN_MULTIPLIER = regex.compile(r"^-(?:fold|times)")
+_NOT_COUNTED = regex.compile(r"^(?:-(?:way|sided|faced|tier|party)\b|\s+(?:kinds|types|sorts)\s+of\b)",
+                             regex.IGNORECASE)
 
 
 def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) -> bool:
@@ -217,6 +219,8 @@ def _words_are_claim(text: str, s: int, e: int, core: str) -> bool:
     if _ONE_ALONE.match(core):
         return False
     after = text[e : e + 20]
+    if _NOT_COUNTED.match(after):
+        return False  # "two-way radio", "two kinds of lutes": a description, not a count
     if _AGE_AFTER.match(after):
         return False
     if _BARE_TENS_SCORES.match(core):

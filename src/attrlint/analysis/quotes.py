@@ -59,9 +59,19 @@ def continues_quotation(prose: str, start: int, end: int) -> bool:
     stray mark cannot turn the rest of an article into a quotation."""
     if regex.match(r"\s*[\"“«]", prose, pos=start, endpos=end):
         return True
-    marks = _MARK.findall(prose, start, end)
-    if not marks:
+    first = _MARK.search(prose, start, end)
+    if first is None:
         return False
-    if marks[0] in _CLOSERS:
+    if first.group() in _CLOSERS:
         return True
-    return marks[0] == '"' and all(m == '"' for m in marks) and len(marks) % 2 == 1
+    if first.group() != '"' or _opens_here(prose, first.start(), end):
+        return False  # 'the governor said, "The museum ...' opens a new quotation
+    marks = _MARK.findall(prose, start, end)
+    return all(m == '"' for m in marks) and len(marks) % 2 == 1
+
+
+def _opens_here(prose: str, at: int, end: int) -> bool:
+    """A straight quote with a space (or nothing) before it and a word after it opens."""
+    before = prose[at - 1] if at > 0 else " "
+    after = prose[at + 1] if at + 1 < end else " "
+    return (before.isspace() or before in "([—–") and not after.isspace()

@@ -33,6 +33,12 @@ _WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{N}'’.-]+)")
 _INITIAL = regex.compile(r"^\p{Lu}$")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 _CREDIT_LABEL = regex.compile(r"(?<=\s)(?:Image|Photo|Photograph|Picture|Credit)s?:\s")
+# A place dateline opening a paragraph: "Taipei, Taiwan — ", "KYIV (Reuters) - ".
+_PLACE = r"\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}"
+PLACE_DATELINE = regex.compile(
+    rf"\s*(?:{_PLACE}(?:,[ \t]+{_PLACE}){{1,3}}|\p{{Lu}}{{2,}}(?:[ \t]+\p{{Lu}}{{2,}})?(?:[ \t]+\([^()\n]{{1,30}}\))?)"
+    r"[ \t]+(?P<dash>[-–—])[ \t]+(?=\p{Lu})"
+)
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
 
 
@@ -43,7 +49,13 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     starters = lex.sentence_starters
     spans: list[tuple[int, int]] = []
     cursor = start
-    for m in _CREDIT_LABEL.finditer(prose, start, end):
+    dateline = PLACE_DATELINE.match(prose, start, end)
+    if dateline:
+        # "Evansville, Indiana, United States - This past week ...": the place line is a
+        # unit of its own (a dateline, not part of the first sentence's claim).
+        _append_trimmed(prose, start, dateline.end("dash"), spans)
+        cursor = dateline.end()
+    for m in _CREDIT_LABEL.finditer(prose, cursor, end):
         # "Playstation VR demo Image: Nick Moreau." - a photo credit is its own sentence.
         if m.start() > cursor and not prose[cursor : m.start()].rstrip().endswith((":", ",")):
             _append_sentences(prose, cursor, m.start(), spans, abbreviations, starters)

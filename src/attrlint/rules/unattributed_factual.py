@@ -37,10 +37,10 @@ class UnattributedFactualClaim(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.document.text
         for sa in ctx.analysis.sentences:
-            if sa.claim_kind != "factual" or sa.attributed or sa.vague_cues:
+            if sa.claim_kind != "factual" or sa.attributed or sa.hedged:
                 continue
             s = sa.sentence
-            claim = sa.unsourced if sa.source is not None else s
+            claim = sa.unsourced or s
             yield self.finding(
                 start=claim.start,
                 end=claim.end,
@@ -49,5 +49,7 @@ class UnattributedFactualClaim(Rule):
                 message="Unattributed statement of fact: no source nearby.",
                 evidence={"claim": text[claim.start : claim.end],
                           "reason": "asserts a fact; no attribution cue found" if claim is s
-                          else "this clause is the writer's own; the attribution covers only the next"},
+                          else "this clause is the writer's own; the attribution covers only the next"
+                          if claim.start == s.start
+                          else "this clause is the writer's own; the hedge covers only the clause before"},
             )

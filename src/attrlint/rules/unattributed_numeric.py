@@ -37,7 +37,7 @@ class UnattributedNumericClaim(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for sa in ctx.analysis.sentences:
             unsourced = sa.unsourced_quantities()
-            if sa.claim_kind != "numeric" or not unsourced or sa.vague_cues:
+            if sa.claim_kind != "numeric" or not unsourced or sa.hedged:
                 continue
             first = unsourced[0]
             text = ctx.document.text

@@ -35,7 +35,7 @@ class UnattributedQuote(Rule):
         text = ctx.document.text
         reported: set[tuple[int, int]] = set()
         for sa in ctx.analysis.sentences:
-            if sa.claim_kind != "quote" or sa.attributed or sa.vague_cues:
+            if sa.claim_kind != "quote" or sa.attributed or sa.hedged:
                 continue
             quotation = (sa.sentence.block, sa.quote_group)
             if quotation in reported:
