@@ -140,7 +140,7 @@ def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
     if inherit:
         _worker_linter = linter  # copied into every worker by fork
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
                                  initializer=None if inherit else _start_worker,
                                  initargs=() if inherit else (linter.settings,)) as pool:
             for outcome in pool.map(_lint_in_worker, paths, chunksize=chunksize):
