@@ -3,9 +3,9 @@
 ``json.dump(..., indent=2)`` runs the pure-Python encoder (CPython's C encoder only
 handles ``indent=None``) and hands the stream one tiny string per token.  Here the outline
 of the document (the containers that hold the findings) is laid out with two-space
-indentation like ``indent=2``, while every record of a *streamed* list (any iterable that
-is not a ``list``, ``tuple`` or ``dict``, typically a generator) is encoded by the C
-encoder on a line of its own.  Records are produced one at a time and written in chunks,
+indentation like ``indent=2``, while every record of a *streamed* list (an iterator,
+typically a generator, where ``json`` would want a list) is encoded by the C encoder on
+a line of its own.  Records are produced one at a time and written in chunks,
 so the whole report never exists as one Python object or one string.
 
 The result is the same JSON value as ``json.dump`` of the same data with the generators
@@ -15,7 +15,7 @@ turned into lists; only the whitespace inside records differs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # C encoder, ", " and ": " separators
@@ -63,10 +63,10 @@ def _write(out: _ChunkedWriter, value: Any, depth: int) -> None:
         _write_object(out, value, depth)
     elif isinstance(value, (list, tuple)):
         _write_items(out, value, depth, streamed=False)
-    elif isinstance(value, (str, int, float, bool)) or value is None or not isinstance(value, Iterable):
-        out.add(_encode(value))
-    else:
+    elif isinstance(value, Iterator):
         _write_items(out, value, depth, streamed=True)
+    else:  # scalars; anything else fails here as it does in json.dumps
+        out.add(_encode(value))
 
 
 def _write_object(out: _ChunkedWriter, value: dict, depth: int) -> None:
