@@ -110,3 +110,11 @@ def test_forked_workers_inherit_the_linter_built_here(archive):
     assert [o.result.path for o in outcomes] == paths
     assert all(any(f.rule == "TST901" for f in o.result.findings) for o in outcomes)
     assert batch._worker_linter is None  # this process's module state is left as it was
+
+
+def test_linted_documents_do_not_keep_their_sentence_records(archive):
+    linter = FileLinter(LintSettings(no_plugins=True, isolated=True))
+    outcome = linter.lint_path(str(sorted(archive.rglob("*.txt"))[0]))
+    assert outcome.result.findings  # the sentences were used
+    assert "sentences" not in vars(outcome.result.document)
+    assert outcome.result.document.sentences  # and come back when a formatter asks

@@ -88,6 +88,9 @@ class FileLinter:
         result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
                                explain_passes=self.settings.explain_passes)
         result.findings = profile.finish(result.findings)
+        # The sentence records are cheap to recompute and the report keeps every document
+        # until it is written (and a worker would send them back): formatters rarely need them.
+        document.__dict__.pop("sentences", None)
         return Outcome(result, profile.fail_on)
 
 
@@ -167,8 +170,4 @@ def _start_worker(settings: LintSettings) -> None:
 
 
 def _lint_in_worker(path: str) -> Outcome:
-    outcome = _worker_linter.lint_path(path)
-    if outcome.result is not None and outcome.result.document is not None:
-        # Sentences are cheap to recompute and costly to send back; formatters rarely need them.
-        outcome.result.document.__dict__.pop("sentences", None)
-    return outcome
+    return _worker_linter.lint_path(path)
