@@ -11,6 +11,7 @@ NOT_FOR_PLAIN_TEXT_JSON = (
     "rich", "importlib.metadata", "concurrent.futures", "multiprocessing",  # plugins scan, pool
     "importlib.resources", "tempfile",  # rules folder lookup, baselines
     "attrlint.engine.baseline", "attrlint.readers.html", "attrlint.readers.markdown", "html.parser",
+    "attrlint.engine.declarative",  # house rules, only with rule-paths configured
 )
 
 
