@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 
 import pytest
@@ -83,21 +84,21 @@ def test_bad_jobs_value_is_a_one_line_error():
     assert proc.stderr.startswith("attrlint: ") and proc.stderr.count("\n") == 1
 
 
-class _WholeDocumentRule(Rule):
-    """A rule only this test process knows: a worker that rebuilt its linter from
-    LintSettings would not have it."""
+class _WhichProcessRule(Rule):
+    """A rule only this test process knows (a worker that rebuilt its linter from
+    LintSettings would not have it); its message names the process that ran it."""
 
     code = "TST901"
-    name = "whole-document"
+    name = "which-process"
 
     def check(self, ctx):
-        yield Finding(self.code, self.name, self.category, self.severity, "seen", 0, 1, 0, 1)
+        yield Finding(self.code, self.name, self.category, self.severity, str(os.getpid()), 0, 1, 0, 1)
 
 
 class _InProcessPlugin:
     @hookimpl
     def attrlint_rules(self):
-        return [_WholeDocumentRule()]
+        return [_WhichProcessRule()]
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork start method here")
@@ -108,7 +109,9 @@ def test_forked_workers_inherit_the_linter_built_here(archive):
     paths = sorted(str(p) for p in archive.rglob("*.txt") if p.name != "latin1.txt")
     outcomes = list(lint_paths(paths, linter, 2, mp_context=multiprocessing.get_context("fork")))
     assert [o.result.path for o in outcomes] == paths
+    linted_in = {f.message for o in outcomes for f in o.result.findings if f.rule == "TST901"}
     assert all(any(f.rule == "TST901" for f in o.result.findings) for o in outcomes)
+    assert linted_in and str(os.getpid()) not in linted_in  # every file, the first too, went to a worker
     assert batch._worker_linter is None  # this process's module state is left as it was
 
 

@@ -121,9 +121,9 @@ def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
     """Yield each path's :class:`Outcome` in the order of ``paths``.
 
     With the ``fork`` start method the workers inherit ``linter`` as it is, after this
-    process has linted the first path itself: that compiles the analysis patterns once,
-    here, instead of once in every worker.  Other start methods build a linter per
-    worker from ``linter.settings``.
+    process has linted the rules' own examples (:func:`_warm_up`): that compiles the
+    analysis patterns once, here, instead of once in every worker.  Other start methods
+    build a linter per worker from ``linter.settings``.
     """
     if jobs <= 1 or len(paths) <= 1:
         yield from _lint_serially(paths, linter, on_done)
@@ -134,8 +134,7 @@ def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
     context = mp_context or multiprocessing.get_context()
     inherit = context.get_start_method() == "fork"
     if inherit:
-        yield from _lint_serially(paths[:1], linter, on_done)
-        paths = paths[1:]
+        _warm_up(linter, paths[0])
     # Small chunks (at least 8 per worker) so that no worker idles long at the end.
     chunksize = max(1, min(16, len(paths) // (jobs * 8)))
     global _worker_linter
@@ -152,6 +151,22 @@ def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
                     on_done()
     finally:
         _worker_linter = previous
+
+
+def _warm_up(linter: FileLinter, path: str) -> None:
+    """Lint the rules' own examples with ``path``'s configuration, so that what the
+    analysis compiles on first use is compiled before the workers fork.  (Not the first
+    file itself: a big one would be linted before the pool even starts.)"""
+    from attrlint.engine.linter import lint_document
+    from attrlint.readers.plaintext import PlainTextReader
+
+    profile = linter.resolver.profile_for(path)
+    rules = profile.rules_for(path)
+    sample = "\n\n".join(example.text for rule in rules for example in getattr(rule, "examples", ()))
+    try:
+        lint_document(PlainTextReader().read("warm-up.txt", sample), rules, profile.lexicons, profile.options)
+    except Exception:  # the workers meet, and report, the same problem on real files
+        pass
 
 
 def _lint_serially(paths: list[str], linter: FileLinter, on_done) -> Iterator[Outcome]:
