@@ -1,25 +1,32 @@
 """Where the declarative rule packs (the top-level ``rules/`` folder) are found.
 
-In a wheel the folder ships as package data ``attrlint/_rules`` and is read through
-``importlib.resources``; in an editable checkout it is read from the repository itself.
+In a wheel the folder ships as package data ``attrlint/_rules`` next to this module; in
+an editable checkout it is read from the repository itself.  Only a package imported
+from a zip file needs ``importlib.resources`` (which costs several milliseconds to import,
+so it is not imported otherwise).
 """
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
-def rules_root() -> Traversable:
+def rules_root() -> Traversable | Path:
+    here = Path(__file__).resolve().parent
+    for folder in (here / "_rules", here.parents[1] / "rules"):
+        if folder.is_dir():
+            return folder
+    from importlib import resources
+
     packaged = resources.files("attrlint") / "_rules"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "rules"
-    if checkout.is_dir():
-        return checkout
     raise FileNotFoundError("attrlint's built-in rules folder is missing from this installation")
 
 

@@ -85,7 +85,6 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
     from attrlint.cli.progress import progress_bar
     from attrlint.config.errors import ConfigError
     from attrlint.config.profile import ConfigResolver
-    from attrlint.engine.baseline import filter_baselined, read_baseline
     from attrlint.engine.batch import FileLinter, LintSettings, effective_jobs, lint_paths
     from attrlint.engine.linter import Report
     from attrlint.engine.plugins import load_plugins
@@ -117,7 +116,11 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
         # Resolved (and so validated) before linting; workers resolve the same again.
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
                     for path in files}
-        baseline = read_baseline(Path(args.baseline)) if args.baseline else None
+        baseline = None
+        if args.baseline:  # the baseline module (and tempfile) only when asked for
+            from attrlint.engine.baseline import read_baseline
+
+            baseline = read_baseline(Path(args.baseline))
         plugins.hook.attrlint_configure(config=dict(resolver.profile_for(args.paths[0]).settings.values))
     except ConfigError as exc:
         print(f"attrlint: {exc}", file=sys.stderr)
@@ -143,6 +146,8 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
     if args.write_baseline:
         return _write_baseline(Path(args.write_baseline), report)
     if baseline is not None:
+        from attrlint.engine.baseline import filter_baselined
+
         filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
     color = {"always": True, "never": False}.get(args.color)

@@ -22,7 +22,6 @@ from attrlint.config.errors import ConfigError
 from attrlint.config.globs import path_matches
 from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
 from attrlint.config.settings import Settings, load_settings
-from attrlint.engine.declarative import HouseRules, load_rule_paths
 from attrlint.engine.findings import Finding
 
 _CODE_KEYS = ("select", "extend-select", "ignore")
@@ -54,9 +53,9 @@ class Profile:
 def build_profile(settings: Settings, registry) -> Profile:
     """Validate rule codes and patterns against the known rules; raise ConfigError."""
     where = str(settings.file) if settings.file else "command line"
-    house = _house_rules(settings, where)
+    house_rules, house_lexicons = _house_rules(settings, where)
     all_rules = dict(registry.rules)
-    for rule in house.rules:
+    for rule in house_rules:
         if rule.code in all_rules:
             raise ConfigError(f"{rule.source_file}: field 'code': {rule.code} is already used by "
                               f"{all_rules[rule.code].name}")
@@ -75,7 +74,7 @@ def build_profile(settings: Settings, registry) -> Profile:
                 raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
                                   f"{pattern!r}: {exc}") from None
     extra: dict[str, list[str]] = {k: list(v) for k, v in registry.lexicon_additions.items()}
-    for name, entries in house.lexicons.items():
+    for name, entries in house_lexicons.items():
         extra.setdefault(name, []).extend(entries)
     for key in schema.KEYS:
         if key.name.startswith("lexicons."):
@@ -88,9 +87,16 @@ def build_profile(settings: Settings, registry) -> Profile:
     return Profile(settings, all_rules, rules, Lexicons(extra=extra), options)
 
 
-def _house_rules(settings: Settings, where: str) -> HouseRules:
+def _house_rules(settings: Settings, where: str) -> tuple[list, dict[str, list[str]]]:
+    """The house rules and lexicon entries of the configured rule folders (the
+    declarative-rule module is imported only when there are some)."""
     folders = [settings.base_dir / p for p in settings["rule-paths"]]
-    return load_rule_paths(folders, where) if folders else HouseRules()
+    if not folders:
+        return [], {}
+    from attrlint.engine.declarative import load_rule_paths
+
+    house = load_rule_paths(folders, where)
+    return house.rules, house.lexicons
 
 
 def _origin(settings: Settings, key: str) -> str:

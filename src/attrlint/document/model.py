@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -73,7 +74,7 @@ class LineIndex:
                 i = find("\n", i + 1)
         else:
             starts.extend(m.end() for m in _LINE_END.finditer(text))
-        self._starts = starts
+        self._starts = array("q", starts)  # 8 bytes a line instead of a list's 36
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based offset."""

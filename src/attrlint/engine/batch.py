@@ -1,9 +1,10 @@
 """Linting many files: in this process, or spread over a pool of worker processes.
 
-Each worker builds its own linter once (plugins, registry, configuration) from a small
-picklable :class:`LintSettings`, so the pool works with every start method (``fork``
-and ``spawn``).  Results come back in the order of the input paths whatever the number
-of workers, so ``--jobs 4`` prints byte for byte what ``--jobs 1`` prints.
+With the ``fork`` start method the workers inherit the command line's linter (plugins,
+registry, configuration, compiled patterns); with ``spawn`` each worker builds its own
+once from a small picklable :class:`LintSettings`.  Results come back in the order of
+the input paths whatever the number of workers, so ``--jobs 4`` prints byte for byte
+what ``--jobs 1`` prints.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ class FileLinter:
         result = lint_document(document, profile.rules_for(source.path), profile.lexicons, profile.options,
                                explain_passes=self.settings.explain_passes)
         result.findings = profile.finish(result.findings)
+        # The sentence records are cheap to recompute and the report keeps every document
+        # until it is written (and a worker would send them back): formatters rarely need them.
+        document.__dict__.pop("sentences", None)
         return Outcome(result, profile.fail_on)
 
 
@@ -114,22 +118,62 @@ def effective_jobs(requested: int, paths: list[str], environ=os.environ) -> int:
 
 def lint_paths(paths: list[str], linter: FileLinter, jobs: int = 1, *,
                on_done: Callable[[], None] | None = None, mp_context=None) -> Iterator[Outcome]:
-    """Yield each path's :class:`Outcome` in the order of ``paths``."""
-    if jobs <= 1:
-        for path in paths:
-            yield linter.lint_path(path)
-            if on_done:
-                on_done()
+    """Yield each path's :class:`Outcome` in the order of ``paths``.
+
+    With the ``fork`` start method the workers inherit ``linter`` as it is, after this
+    process has linted the rules' own examples (:func:`_warm_up`): that compiles the
+    analysis patterns once, here, instead of once in every worker.  Other start methods
+    build a linter per worker from ``linter.settings``.
+    """
+    if jobs <= 1 or len(paths) <= 1:
+        yield from _lint_serially(paths, linter, on_done)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is used
 
-    chunksize = max(1, min(16, len(paths) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context, initializer=_start_worker,
-                             initargs=(linter.settings,)) as pool:
-        for outcome in pool.map(_lint_in_worker, paths, chunksize=chunksize):
-            yield outcome
-            if on_done:
-                on_done()
+    context = mp_context or multiprocessing.get_context()
+    inherit = context.get_start_method() == "fork"
+    if inherit:
+        _warm_up(linter, paths[0])
+    # Small chunks (at least 8 per worker) so that no worker idles long at the end.
+    chunksize = max(1, min(16, len(paths) // (jobs * 8)))
+    global _worker_linter
+    previous = _worker_linter
+    if inherit:
+        _worker_linter = linter  # copied into every worker by fork
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
+                                 initializer=None if inherit else _start_worker,
+                                 initargs=() if inherit else (linter.settings,)) as pool:
+            for outcome in pool.map(_lint_in_worker, paths, chunksize=chunksize):
+                yield outcome
+                if on_done:
+                    on_done()
+    finally:
+        _worker_linter = previous
+
+
+def _warm_up(linter: FileLinter, path: str) -> None:
+    """Lint the rules' own examples with ``path``'s configuration, so that what the
+    analysis compiles on first use is compiled before the workers fork.  (Not the first
+    file itself: a big one would be linted before the pool even starts.)"""
+    from attrlint.engine.linter import lint_document
+    from attrlint.readers.plaintext import PlainTextReader
+
+    profile = linter.resolver.profile_for(path)
+    rules = profile.rules_for(path)
+    sample = "\n\n".join(example.text for rule in rules for example in getattr(rule, "examples", ()))
+    try:
+        lint_document(PlainTextReader().read("warm-up.txt", sample), rules, profile.lexicons, profile.options)
+    except Exception:  # the workers meet, and report, the same problem on real files
+        pass
+
+
+def _lint_serially(paths: list[str], linter: FileLinter, on_done) -> Iterator[Outcome]:
+    for path in paths:
+        yield linter.lint_path(path)
+        if on_done:
+            on_done()
 
 
 _worker_linter: FileLinter | None = None
@@ -141,8 +185,4 @@ def _start_worker(settings: LintSettings) -> None:
 
 
 def _lint_in_worker(path: str) -> Outcome:
-    outcome = _worker_linter.lint_path(path)
-    if outcome.result is not None and outcome.result.document is not None:
-        # Sentences are cheap to recompute and costly to send back; formatters rarely need them.
-        outcome.result.document.__dict__.pop("sentences", None)
-    return outcome
+    return _worker_linter.lint_path(path)

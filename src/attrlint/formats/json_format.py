@@ -1,9 +1,11 @@
-"""``--format json``: one JSON object, contract version 1 (docs/json-output.md)."""
+"""``--format json``: one JSON object, contract version 1 (docs/json-output.md).
+
+Written by :mod:`attrlint.formats.json_stream`: the outline indented, one finding per line.
+"""
 
 from __future__ import annotations
 
-import json
-
+from attrlint.formats.json_stream import write_json
 from attrlint.formats.records import report_record
 
 
@@ -12,5 +14,4 @@ class JsonFormatter:
         self.stream = stream
 
     def write(self, report) -> None:
-        json.dump(report_record(report), self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        write_json(self.stream, report_record(report, streamed=True))

@@ -6,8 +6,7 @@ Each line is the JSON contract's finding record (docs/json-output.md) with the f
 
 from __future__ import annotations
 
-import json
-
+from attrlint.formats.json_stream import write_json_lines
 from attrlint.formats.records import finding_record
 
 
@@ -16,7 +15,5 @@ class JsonLinesFormatter:
         self.stream = stream
 
     def write(self, report) -> None:
-        for result in report.files:
-            for f in result.findings:
-                record = {"path": result.path, **finding_record(f, result)}
-                self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_json_lines(self.stream, ({"path": result.path, **finding_record(f, result)}
+                                       for result in report.files for f in result.findings))

@@ -42,10 +42,11 @@ def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
     return record
 
 
-def _file_record(result: FileResult) -> dict[str, Any]:
-    record: dict[str, Any] = {"path": result.path, "findings": [finding_record(x, result) for x in result.findings]}
+def _file_record(result: FileResult, collect) -> dict[str, Any]:
+    record: dict[str, Any] = {"path": result.path,
+                              "findings": collect(finding_record(x, result) for x in result.findings)}
     if result.passes is not None:
-        record["passes"] = result.passes
+        record["passes"] = collect(result.passes)
     return record
 
 
@@ -64,10 +65,14 @@ def summary_record(report: Report) -> dict[str, Any]:
     }
 
 
-def report_record(report: Report) -> dict[str, Any]:
+def report_record(report: Report, streamed: bool = False) -> dict[str, Any]:
+    """The whole JSON report.  ``streamed=True`` leaves each file's findings and passes as
+    iterators, built one record at a time while :func:`attrlint.formats.json_stream.write_json`
+    writes them (one line each), instead of lists held in memory."""
+    collect = iter if streamed else list
     return {
         "version": CONTRACT_VERSION,
         "tool": {"name": "attrlint", "version": __version__},
-        "files": [_file_record(f) for f in report.files],
+        "files": [_file_record(f, collect) for f in report.files],
         "summary": summary_record(report),
     }

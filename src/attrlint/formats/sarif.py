@@ -13,12 +13,13 @@ the rules; findings from a rule missing there still get a minimal descriptor.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import quote
 
 from attrlint import __version__
+from attrlint.formats.json_stream import write_json
 from attrlint.formats.records import finding_record
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,6 +31,7 @@ def sarif_level(severity: str) -> str:
     return _LEVEL.get(severity, "warning")
 
 
+@lru_cache(maxsize=1024)  # called once per finding with the same few paths
 def artifact_uri(path: str) -> str:
     """A URI reference for a path: relative paths stay relative (with ``/``), absolute
     ones become ``file://`` URIs; both percent-encoded."""
@@ -40,8 +42,13 @@ def artifact_uri(path: str) -> str:
 
 def claim_fingerprint(rule: str, path: str, claim: str, occurrence: int) -> str:
     normalised = " ".join(claim.split())
-    key = "\x1f".join((rule, PurePath(path).as_posix(), normalised, str(occurrence)))
+    key = "\x1f".join((rule, _posix_path(path), normalised, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1024)
+def _posix_path(path: str) -> str:
+    return PurePath(path).as_posix()
 
 
 def rule_descriptor(code: str, rule) -> dict:
@@ -61,18 +68,13 @@ def rule_descriptor(code: str, rule) -> dict:
     }
 
 
-def sarif_log(report, rules: dict) -> dict:
+def sarif_log(report, rules: dict, streamed: bool = False) -> dict:
+    """The SARIF log.  ``streamed=True`` leaves the rule descriptors and the results as
+    iterators for :func:`attrlint.formats.json_stream.write_json` (one line each)."""
     used = {f.rule for result in report.files for f in result.findings}
     codes = sorted(set(rules) | used)
     index = {code: i for i, code in enumerate(codes)}
-    results = []
-    for result in report.files:
-        seen: dict[tuple[str, str], int] = {}
-        for f in result.findings:
-            claim = result.document.text[f.start : f.end]
-            occurrence = seen.get((f.rule, claim), 0)
-            seen[(f.rule, claim)] = occurrence + 1
-            results.append(_result(f, result, index[f.rule], claim, occurrence))
+    collect = iter if streamed else list
     errors = [*report.input_errors, *report.internal_errors]
     return {
         "$schema": SCHEMA_URI,
@@ -82,16 +84,26 @@ def sarif_log(report, rules: dict) -> dict:
                 "name": "attrlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [rule_descriptor(code, rules.get(code)) for code in codes],
+                "rules": collect(rule_descriptor(code, rules.get(code)) for code in codes),
             }},
             "invocations": [{
                 "executionSuccessful": not errors,
                 "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
             }],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": collect(_results(report, index)),
         }],
     }
+
+
+def _results(report, index: dict[str, int]):
+    for result in report.files:
+        seen: dict[tuple[str, str], int] = {}
+        for f in result.findings:
+            claim = result.document.text[f.start : f.end]
+            occurrence = seen.get((f.rule, claim), 0)
+            seen[(f.rule, claim)] = occurrence + 1
+            yield _result(f, result, index[f.rule], claim, occurrence)
 
 
 def _result(f, result, rule_index: int, claim: str, occurrence: int) -> dict:
@@ -121,5 +133,4 @@ class SarifFormatter:
         self.rules = (options or {}).get("rules") or {}
 
     def write(self, report) -> None:
-        json.dump(sarif_log(report, self.rules), self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        write_json(self.stream, sarif_log(report, self.rules, streamed=True))

@@ -1,0 +1,97 @@
+"""Writing large JSON documents quickly: an indented outline, one line per streamed record.
+
+``json.dump(..., indent=2)`` runs the pure-Python encoder (CPython's C encoder only
+handles ``indent=None``) and hands the stream one tiny string per token.  Here the outline
+of the document (the containers that hold the findings) is laid out with two-space
+indentation like ``indent=2``, while every record of a *streamed* list (an iterator,
+typically a generator, where ``json`` would want a list) is encoded by the C encoder on
+a line of its own.  Records are produced one at a time and written in chunks,
+so the whole report never exists as one Python object or one string.
+
+The result is the same JSON value as ``json.dump`` of the same data with the generators
+turned into lists; only the whitespace inside records differs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # C encoder, ", " and ": " separators
+CHUNK_CHARS = 1 << 16
+
+
+class _ChunkedWriter:
+    """Collects small strings and writes them to the stream about 64K characters at a time."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= CHUNK_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.stream.write("".join(self.parts))
+            self.parts, self.size = [], 0
+
+
+def write_json(stream, value: Any) -> None:
+    """Write ``value`` and a final newline to ``stream`` (see the module docstring)."""
+    out = _ChunkedWriter(stream)
+    _write(out, value, 0)
+    out.add("\n")
+    out.flush()
+
+
+def write_json_lines(stream, records: Iterable) -> None:
+    """Write each record on a line of its own (JSON Lines), in chunks."""
+    out = _ChunkedWriter(stream)
+    for record in records:
+        out.add(_encode(record) + "\n")
+    out.flush()
+
+
+def _write(out: _ChunkedWriter, value: Any, depth: int) -> None:
+    if isinstance(value, dict):
+        _write_object(out, value, depth)
+    elif isinstance(value, (list, tuple)):
+        _write_items(out, value, depth, streamed=False)
+    elif isinstance(value, Iterator):
+        _write_items(out, value, depth, streamed=True)
+    else:  # scalars; anything else fails here as it does in json.dumps
+        out.add(_encode(value))
+
+
+def _write_object(out: _ChunkedWriter, value: dict, depth: int) -> None:
+    if not value:
+        out.add("{}")
+        return
+    inner = "\n" + "  " * (depth + 1)
+    separator = "{" + inner
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise TypeError(f"JSON outline keys must be strings, not {type(key).__name__}")
+        out.add(separator + _encode(key) + ": ")
+        _write(out, item, depth + 1)
+        separator = "," + inner
+    out.add("\n" + "  " * depth + "}")
+
+
+def _write_items(out: _ChunkedWriter, items: Iterable, depth: int, streamed: bool) -> None:
+    inner = "\n" + "  " * (depth + 1)
+    separator = "[" + inner
+    for item in items:
+        out.add(separator)
+        if streamed:
+            out.add(_encode(item))
+        else:
+            _write(out, item, depth + 1)
+        separator = "," + inner
+    out.add("[]" if separator.startswith("[") else "\n" + "  " * depth + "]")
