@@ -24,7 +24,9 @@ clause is recorded (``SentenceAnalysis.unsourced``) and flagged.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -87,9 +89,11 @@ class AnalysisOptions:
 @dataclass(slots=True)
 class SentenceAnalysis:
     sentence: Sentence
-    quantities: list[Quantity] = field(default_factory=list)
-    cues: list[Cue] = field(default_factory=list)
-    citations: list[Span] = field(default_factory=list)
+    # Empty lists are the shared () (most sentences have no quantity, cue or citation; a
+    # list each costs 56 bytes per sentence: 7 MB on a 5 MB article).
+    quantities: Sequence[Quantity] = ()
+    cues: Sequence[Cue] = ()
+    citations: Sequence[Span] = ()
     is_quote: bool = False  # starts inside a direct quotation
     quote_share: float = 0.0  # share of the sentence inside quotation marks
     quote_group: int = -1  # sentences sharing one quotation share an id
@@ -149,18 +153,30 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
     passed = 0  # citations[:passed] all end before the current sentence (sentences come in order)
     for sentence in document.sentences:
         sa = SentenceAnalysis(sentence)
-        sa.quantities = find_quantities(prose, sentence.start, sentence.end, lex)
-        if exempt is not None:
-            sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)]
-        sa.cues = find_cues(prose, sentence.start, sentence.end, lex)
+        sa.quantities = find_quantities(prose, sentence.start, sentence.end, lex) or ()
+        if exempt is not None and sa.quantities:
+            sa.quantities = [q for q in sa.quantities if not _exempted(exempt, prose, sentence, q)] or ()
+        sa.cues = find_cues(prose, sentence.start, sentence.end, lex) or ()
         while passed < len(citations) and citations[passed].end <= sentence.start:
             passed += 1
-        sa.citations = [c for c in citations[passed:] if c.start < sentence.end and sentence.start < c.end]
+        sa.citations = _overlapping(citations, passed, sentence) or ()
         _place_in_quotations(sa, quotes_by_block[sentence.block], prose)
         _classify_claim(sa, document, prose, sentence.block in captions)
         result.append(sa)
     _resolve_scope(prose, result, options.window, continued)
     return ArticleAnalysis(document, result)
+
+
+def _overlapping(citations: list[Span], first: int, sentence: Sentence) -> list[Span]:
+    """The citations from ``first`` on that overlap the sentence (they are sorted by start,
+    so the scan stops at the first that starts after it)."""
+    found = []
+    for c in itertools.islice(citations, first, None):
+        if c.start >= sentence.end:
+            break
+        if sentence.start < c.end:
+            found.append(c)
+    return found
 
 
 def _quotations(document: Document) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
@@ -193,7 +209,8 @@ def _place_in_quotations(sa: SentenceAnalysis, spans: list[tuple[int, int]], pro
                 sa.quote_group = qs
             if qs <= s or not prose[s:qs].strip(" ([\t"):
                 sa.is_quote = True
-    sa.quote_share = inside / max(1, e - s)
+    if inside:
+        sa.quote_share = inside / max(1, e - s)
 
 
 def _caption_blocks(document: Document) -> set[int]:
