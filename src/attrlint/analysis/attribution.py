@@ -295,11 +295,12 @@ _INVESTIGATORS = frozenset(
 def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
     """"found" reports a finding after a study or an investigator, or with a "that" clause."""
     words = [w.lower().strip("\"“”'’,.") for w in subject.split()]
-    return (bool(regex.match(r"^\s*that\b", after)) or any(w in _INVESTIGATORS or w in _RECORDINGS for w in words)
+    return (bool(_THAT_FOLLOWS.match(after)) or any(w in _INVESTIGATORS or w in _RECORDINGS for w in words)
             or any(w in lexicons.attribution_nouns for w in words))
 
 
 # Pictures and recordings show what they show ("Photos of the scene showed ...").
+_THAT_FOLLOWS = regex.compile(r"\s*that\b")
 _PLACE_FOLLOWS = regex.compile(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
 _RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
                         "recording recordings map maps chart charts graph graphs diagram table".split())

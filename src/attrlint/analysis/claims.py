@@ -81,16 +81,31 @@ _WORDS = regex.compile(r"[\p{L}'’-]+")
 
 
 def has_verb(text: str) -> bool:
+    return _has_verb(text, finite_only=False)
+
+
+def has_finite_verb(text: str) -> bool:
+    """A verb that makes a clause of its own: an auxiliary, a common irregular past or a
+    lowercase -ed form.  Stricter than :func:`has_verb`: "Following the attacks" and "the
+    District and" have none."""
+    return _has_verb(text, finite_only=True)
+
+
+def _has_verb(text: str, *, finite_only: bool) -> bool:
     for i, word in enumerate(_WORDS.findall(text)):
         lower = word.lower().replace("’", "'")
         if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
             return True
+        if len(lower) <= 3:
+            continue
+        if finite_only:
+            if word[0].islower() and lower.endswith("ed"):
+                return True
+            continue
         # A capitalised word inside the sentence is a name ("Irving", "Beijing", "Reed").
-        if (i == 0 or word[0].islower()) and len(lower) > 3 and lower.endswith(("ed", "ing")):
+        if (i == 0 or word[0].islower()) and lower.endswith(("ed", "ing")):
             return True
-        if word[0].islower() and len(lower) > 3 and lower.endswith("s") and not lower.endswith(
-            ("ss", "us", "is", "'s")
-        ):
+        if word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s")):
             return True
     return False
 
@@ -159,19 +174,6 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
     if _WRITER_STANCE.search(text) or (not has_quantity and _OPINION_AFTERTHOUGHT.search(text)):
         return "the writer's speculation or advice"
     return None
-
-
-def has_finite_verb(text: str) -> bool:
-    """A verb that makes a clause of its own: an auxiliary, a common irregular past or a
-    lowercase -ed form.  Stricter than :func:`has_verb`: "Following the attacks" and "the
-    District and" have none."""
-    for word in _WORDS.findall(text):
-        lower = word.lower().replace("’", "'")
-        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
-            return True
-        if word[0].islower() and len(lower) > 3 and lower.endswith("ed"):
-            return True
-    return False
 
 
 def _is_generic_explanation(text: str) -> bool:
