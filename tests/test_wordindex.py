@@ -209,12 +209,60 @@ def test_random_alternations_tried_branch_by_branch_match_as_with_finditer(sourc
         wordindex._scanners.pop(Source(source, flags), None)
 
 
-def test_the_words_of_a_span_are_read_once_for_all_its_scanners():
-    text = "Officials said 300 people, according to the ministry, were reportedly hurt."
-    first = wordindex.span_words(text, 0, len(text))
-    assert wordindex.span_words(text, 0, len(text)) is first
-    assert first.positions["said"] == [10] and first.positions["people"] == [19]
-    assert wordindex.span_words(text, 1, len(text)) is not first
+def test_the_words_of_a_span_are_read_once_for_all_its_scanners_and_sentences():
+    text = "Officials said 300 people, according to the ministry, were reportedly hurt.  Police said so."
+    first = wordindex.span_words(text, 0, 75)
+    assert wordindex.span_words(text, 0, 75) is first
+    assert first.words[:3] == ["officials", "said", "people"] and first.starts[:3] == [0, 10, 19]
+    assert first.end == len(text)  # read ahead: the next sentence is served too
+    assert wordindex.span_words(text, 77, len(text)) is first
+    assert wordindex.span_words(text, 1, 75) is not first  # "fficials": a run of letters cut in two
+
+
+def test_a_sentence_cutting_a_word_or_number_is_read_on_its_own():
+    text = "Police said 2,500 people were hurt on Friday, officials said on Saturday."
+    verbs = _verb_scan(default_lexicons().reporting_verb_pattern)
+    words = Source(r"\b(?:sa|said)\b", regex.IGNORECASE)  # tried branch by branch: "sa" opens only the first
+    saved = wordindex._MIN_BRANCHES
+    wordindex._MIN_BRANCHES = 2
+    try:
+        wordindex._scanners.pop(words, None)
+        assert wordindex.scanner(words).alternation is not None
+    finally:
+        wordindex._MIN_BRANCHES = saved
+    try:
+        # The whole text is read first; then "00 people ..." and "Police sa" are asked for.
+        for start, end in ((0, len(text)), (15, len(text)), (0, len(text)), (0, 9)):
+            for pattern in (*DEFAULT_PATTERNS.values(), verbs, words):
+                _same(pattern, text, start, end)
+    finally:
+        wordindex._scanners.pop(words, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_lexicon_words(default_lexicons())), st.data(), st.sampled_from([4096, 1, 12]))
+def test_sentences_scanned_in_order_from_one_reading_match_as_with_finditer(text, data, read_ahead):
+    """The analysis scans a document's sentences in order, each with every pattern; they take
+    their candidates from one reading of the words ahead of them (cut anywhere: at whitespace,
+    as sentences are, or inside a word)."""
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))) | {0, len(text)})
+    spans = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if data.draw(st.booleans()):  # trimmed of whitespace, as sentences are
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        spans.append((start, end))
+    saved = wordindex._READ_AHEAD
+    wordindex._READ_AHEAD = read_ahead
+    wordindex._last = None
+    try:
+        for start, end in spans:
+            for pattern in DEFAULT_PATTERNS.values():
+                _same(pattern, text, start, end)
+    finally:
+        wordindex._READ_AHEAD = saved
 
 
 def test_the_ceiling_scan_finds_what_finditer_finds():

@@ -13,7 +13,10 @@ scanned with ``finditer`` itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -60,7 +63,7 @@ class Scanner:
     """
 
     __slots__ = ("source", "flags", "starts", "words", "prefixes", "opener", "alternation", "branch_starts",
-                 "_compiled", "_by_key", "_branches")
+                 "serial", "_compiled", "_by_key", "_branches")
 
     def __init__(self, source: str, flags: int, compiled: regex.Pattern | None = None) -> None:
         self.source, self.flags, self._compiled = source, flags, compiled
@@ -74,6 +77,7 @@ class Scanner:
         self.words = starts.words if starts else frozenset()
         self.prefixes = tuple(sorted(starts.prefixes)) if starts else ()
         self.opener = _opener(starts) if starts else None
+        self.serial = _TRIGGERS.add(self.words)
         self._by_key: dict[tuple[str, bool], tuple[regex.Pattern, ...]] = {}
         self._branches: dict[int, regex.Pattern] = {}
 
@@ -101,6 +105,25 @@ class Scanner:
         return compiled
 
 
+class _Triggers:
+    """The words that open a match of any scanner made so far: a reading of the words keeps
+    only the runs that are one of them, and each scanner picks its own from those."""
+
+    def __init__(self) -> None:
+        self.words: frozenset[str] = frozenset()
+        self.count = 0  # scanners whose words are in ``words``
+
+    def add(self, words: frozenset[str]) -> int:
+        """Take in a new scanner's words; its serial number."""
+        self.words |= words
+        self.count += 1
+        return self.count - 1
+
+
+_TRIGGERS = _Triggers()
+_position = itemgetter(0)
+
+
 def _can_open(starts: MatchStarts, key: str, is_word: bool) -> bool:
     """Can a match with these starts open at the folded word (or the character) ``key``?"""
     if is_word:
@@ -109,56 +132,81 @@ def _can_open(starts: MatchStarts, key: str, is_word: bool) -> bool:
 
 
 class SpanWords:
-    """The runs of letters of ``text[start:end]``: folded run -> where it starts (relative)."""
+    """The runs of letters of ``text[start:end]``, read once for every scanner and every
+    sentence in that span: each scanner's candidate positions over the whole span are
+    worked out once (:meth:`_candidates`) and a sentence inside it takes its share of them.
 
-    __slots__ = ("text", "start", "end", "sliced", "folded", "positions")
+    A sentence ``text[s:e]`` inside the span (see :meth:`serves`) gets exactly the
+    candidates it would get read on its own, because whitespace (or the span's own edge)
+    stands on both sides of it: no run of letters or digits crosses its edges, and
+    lower-casing, whose only context-dependent case (a final sigma) never looks across
+    whitespace, folds its characters the same way.
+    """
+
+    __slots__ = ("text", "start", "end", "folded", "words", "starts", "_triggers", "_known", "_runs", "_found")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.sliced = text[start:end]
-        self.folded = fold(self.sliced)
+        self.folded = fold(text[start:end])
         parts = _RUN_SPLIT.split(self.folded)  # gap, run, gap, run, ..., gap
-        positions: dict[str, list[int]] = {}
-        get = positions.get
-        at = len(parts[0])
-        for word, gap in zip(parts[1::2], parts[2::2], strict=True):
-            found = get(word)
-            if found is None:
-                positions[word] = [at]
-            else:
-                found.append(at)
-            at += len(word) + len(gap)
-        self.positions = positions
+        self.words = parts[1::2]
+        # parts[2k + 1] (the k-th run) starts where parts[: 2k + 1] end (absolute positions).
+        self.starts = list(accumulate(map(len, parts), initial=start))[1::2]
+        # The runs that open a match of a scanner known now (the first ``_known`` scanners).
+        self._triggers, self._known = _TRIGGERS.words, _TRIGGERS.count
+        self._runs: tuple[list[int], list[str]] | None = None
+        self._found: dict[Scanner, tuple[list[int], list[tuple[int, str, bool]]]] = {}
 
-    def candidates(self, scanner: Scanner) -> list[int]:
-        """Relative positions where a match of the scanner's pattern can open, in order."""
-        positions = self.positions
-        found: list[int] = []
-        for word in scanner.words.intersection(positions):
-            found += positions[word]
-        if scanner.prefixes:
-            for word, where in positions.items():
-                if word.startswith(scanner.prefixes) and word not in scanner.words:
-                    found += where
-        if scanner.opener is not None:
-            found += [m.start() for m in scanner.opener.finditer(self.folded)]
-        found.sort()
-        return found
+    def serves(self, start: int, end: int) -> bool:
+        """Can the candidates of ``text[start:end]`` be taken from this span's?"""
+        text = self.text
+        return (self.start <= start and end <= self.end
+                and (start == self.start or text[start - 1].isspace())
+                and (end == self.end or text[end].isspace()))
 
-    def keyed_candidates(self, scanner: Scanner) -> list[tuple[int, str, bool]]:
+    def candidates(self, scanner: Scanner, start: int | None = None, end: int | None = None) -> list[int]:
+        """Absolute positions in ``text[start:end]`` (default: the whole span) where a match of
+        the scanner's pattern can open, in order."""
+        positions = self._candidates(scanner)[0]
+        if start is None:
+            return positions
+        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+    def keyed_candidates(self, scanner: Scanner, start: int | None = None,
+                         end: int | None = None) -> list[tuple[int, str, bool]]:
         """As :meth:`candidates`, each with the word (True) or character (False) found there."""
-        positions = self.positions
-        found: list[tuple[int, str, bool]] = []
-        for word in scanner.words.intersection(positions):
-            found += [(at, word, True) for at in positions[word]]
+        positions, keyed = self._candidates(scanner)
+        if start is None:
+            return keyed
+        return keyed[bisect_left(positions, start) : bisect_left(positions, end)]
+
+    def _candidates(self, scanner: Scanner) -> tuple[list[int], list[tuple[int, str, bool]]]:
+        """The scanner's candidates over the whole span, with and without their keys (once)."""
+        found = self._found.get(scanner)
+        if found is not None:
+            return found
+        wanted = scanner.words
         if scanner.prefixes:
-            for word, where in positions.items():
-                if word.startswith(scanner.prefixes) and word not in scanner.words:
-                    found += [(at, word, True) for at in where]
+            starts, words = self.starts, self.words
+            prefixes = scanner.prefixes
+            mask = [w in wanted or w.startswith(prefixes) for w in words]
+        else:
+            starts, words = self._trigger_runs() if scanner.serial < self._known else (self.starts, self.words)
+            mask = list(map(wanted.__contains__, words))
+        keyed = list(zip(compress(starts, mask), compress(words, mask), repeat(True)))
         if scanner.opener is not None:
-            found += [(m.start(), m.group(), False) for m in scanner.opener.finditer(self.folded)]
-        found.sort()
+            start = self.start
+            keyed += [(start + m.start(), m.group(), False) for m in scanner.opener.finditer(self.folded)]
+            keyed.sort(key=_position)  # positions are unique: words start at letters, openers not
+        found = self._found[scanner] = ([at for at, _, _ in keyed], keyed)
         return found
+
+    def _trigger_runs(self) -> tuple[list[int], list[str]]:
+        """Where the runs that are trigger words start, and those runs (read once)."""
+        if self._runs is None:
+            mask = list(map(self._triggers.__contains__, self.words))
+            self._runs = list(compress(self.starts, mask)), list(compress(self.words, mask))
+        return self._runs
 
 
 def _opener(starts: MatchStarts) -> regex.Pattern | None:
@@ -174,16 +222,25 @@ def _opener(starts: MatchStarts) -> regex.Pattern | None:
     return regex.compile("|".join(parts)) if parts else None
 
 
+# How much text one reading of the words covers: the sentences of a document are scanned in
+# order, so one reading serves the next few thousand characters' worth of them.
+_READ_AHEAD = 4096
 _last: SpanWords | None = None
 
 
 def span_words(text: str, start: int, end: int) -> SpanWords:
-    """The words of ``text[start:end]``, kept for the next caller asking about the same span
-    (every scanner of a sentence reads the same words)."""
+    """Words covering ``text[start:end]``, kept for the next callers: every scanner of a
+    sentence, and the sentences after it, read the same words."""
     global _last
     last = _last
-    if last is None or last.text is not text or last.start != start or last.end != end:
-        last = _last = SpanWords(text, start, end)
+    if last is not None and last.text is text and last.serves(start, end):
+        return last
+    stop = end
+    if end < len(text) and text[end].isspace():
+        stop = max(end, min(len(text), start + _READ_AHEAD))
+        space = _SPACE.search(text, stop)  # read ahead to a whitespace: the next sentence may end there
+        stop = space.start() if space is not None else len(text)
+    last = _last = SpanWords(text, start, stop)
     return last
 
 
@@ -211,12 +268,12 @@ def scanner(pattern: regex.Pattern | Source) -> Scanner:
 
 def scan(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text, start, end)``."""
-    return matches(pattern, span_words(text, start, end))
+    return _scan(scanner(pattern), span_words(text, start, end), start, end, False)
 
 
 def scan_slice(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text[start:end])`` (positions relative to ``start``)."""
-    return matches(pattern, span_words(text, start, end), sliced=True)
+    return _scan(scanner(pattern), span_words(text, start, end), start, end, True)
 
 
 def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = False) -> Iterable[regex.Match]:
@@ -224,28 +281,35 @@ def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = Fa
     (``sliced``: in the span as a string of its own, as ``scan_slice``).  Matches of an
     alternation come from the sub-pattern of the branches tried there: the same spans and
     named groups as the whole pattern's, not the same group numbers."""
-    found = scanner(pattern)
+    return _scan(scanner(pattern), words, words.start, words.end, sliced)
+
+
+def _scan(found: Scanner, words: SpanWords, start: int, end: int, sliced: bool) -> Iterable[regex.Match]:
+    """The matches in ``text[start:end]``, a part of the span ``words`` serves."""
+    text = words.text
     if sliced:
-        text, start, end = words.sliced, 0, words.end - words.start
+        text, offset, end = text[start:end], -start, end - start
+        start = 0
     else:
-        text, start, end = words.text, words.start, words.end
+        offset = 0
     if found.starts is None:
         return found.pattern.finditer(text, start, end)
     if found.alternation is not None:
-        return _anchored_branches(found, text, start, end, words.keyed_candidates(found))
-    return _anchored(found.pattern, text, start, end, words.candidates(found))
+        return _anchored_branches(found, text, start, end, words.keyed_candidates(found, start - offset, end - offset),
+                                  offset)
+    return _anchored(found.pattern, text, start, end, words.candidates(found, start - offset, end - offset), offset)
 
 
 def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
-              candidates: list[int]) -> Iterable[regex.Match]:
-    """Try ``pattern`` at ``start`` + each candidate, as ``finditer`` would reach them."""
+              candidates: list[int], offset: int) -> Iterable[regex.Match]:
+    """Try ``pattern`` at each candidate + ``offset``, as ``finditer`` would reach them."""
     if not candidates:
         return ()
     found: list[regex.Match] = []
     match = pattern.match
     resume = start
-    for relative in candidates:
-        at = start + relative
+    for at in candidates:
+        at += offset
         if at < resume:
             continue  # inside the previous match: finditer goes on from its end
         m = match(text, at, end)
@@ -259,12 +323,14 @@ def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
 
 
 def _anchored_branches(scanner: Scanner, text: str, start: int, end: int,
-                       candidates: list[tuple[int, str, bool]]) -> Iterable[regex.Match]:
+                       candidates: list[tuple[int, str, bool]], offset: int) -> Iterable[regex.Match]:
     """As :func:`_anchored`, trying at each candidate only the branches that can start there."""
+    if not candidates:
+        return ()
     found: list[regex.Match] = []
     resume = start
-    for relative, key, is_word in candidates:
-        at = start + relative
+    for at, key, is_word in candidates:
+        at += offset
         if at < resume:
             continue
         for pattern in scanner.patterns_at(key, is_word):
