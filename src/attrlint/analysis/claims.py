@@ -10,10 +10,12 @@ Every decision carries a reason so an editor can see why a sentence did (not) co
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
 from attrlint.analysis.numbers import MONTHS, WEEKDAYS
+from attrlint.analysis.wordindex import fold
 
 _DATELINE = regex.compile(
     rf"^\s*(?:(?:{WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -127,11 +129,53 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 def _is_unterminated_line(block_text: str) -> bool:
     """One line with no closing punctuation.  Cached: every sentence of a block asks, and a
     block can be megabytes long."""
-    return "\n" not in block_text and "\r" not in block_text and not _TERMINAL.search(block_text)
+    if "\n" in block_text or "\r" in block_text:
+        return False
+    # A match ends the text with a mark and whitespace only: the mark is the last character
+    # that is not whitespace (``\s`` is whitespace to ``str.rstrip`` too), so only it is tried.
+    return not _TERMINAL.search(block_text, max(0, len(block_text.rstrip()) - 1))
+
+
+# Cheap tests that must hold for a pattern to match (a regex call costs microseconds, most
+# sentences fail these); tests/test_claims.py checks each against its pattern.
+_DASHES = frozenset("-–—")
+
+
+def _may_end_with_a_date(text: str) -> bool:
+    """Can ``_DATELINE`` match the stripped ``text``?  Its match ends with a digit, then
+    whitespace and at most one full stop (no ASCII character but a digit is a digit to ``regex``)."""
+    if text.endswith("."):
+        text = text[:-1].rstrip()
+    last = text[-1:]
+    return last != "" and (last.isdigit() or not last.isascii())
+
+
+def _fewer_words_than(text: str, n: int) -> bool:
+    """Fewer than ``n`` matches of ``_WORD``: read no further than the n-th."""
+    return sum(1 for _ in islice(_WORD.finditer(text), n)) < n
+
+
+_NEWSGATHERING_WORDS = ("readers", "viewers", "listeners", "audience", "reporter", "correspondent", "journalist")
+
+
+def _may_be_newsgathering(text: str) -> bool:
+    """``_NEWSGATHERING`` needs one of these words (it is case-sensitive)."""
+    return any(w in text for w in _NEWSGATHERING_WORDS)
+
+
+_MODALS = ("could", "might", "should", "ought")
+
+
+def _may_be_modal(text: str) -> bool:
+    """``_MODAL_SPECULATION`` (case-insensitive) needs one of these words in the folded text."""
+    folded = fold(text)
+    return any(w in folded for w in _MODALS)
 
 
 def is_credit(sentence_text: str) -> bool:
     """A photo credit, source list or byline line ("Image: NASA.", "By Jane Doe")."""
+    if ":" not in sentence_text and "|" not in sentence_text and "By" not in sentence_text:
+        return False  # _CREDIT needs a ":" or "|", _BYLINE a "By"
     return bool(_CREDIT.match(sentence_text) or _BYLINE.match(sentence_text))
 
 
@@ -139,25 +183,25 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
                 has_quantity: bool, is_caption: bool = False) -> str | None:
     """The reason this sentence is not a claim, or None when it is one."""
     text = sentence_text.strip()
-    if _DATELINE.match(text) or _PLACE_DATELINE_ALONE.match(text):
+    if ((_may_end_with_a_date(text) and _DATELINE.match(text))
+            or (text[-1:] in _DASHES and _PLACE_DATELINE_ALONE.match(text))):
         return "dateline"
-    if _CREDIT.match(text) or _BYLINE.match(text):
+    if is_credit(text):
         return "credit or byline"
     if is_caption and not is_headline:
         return "photo caption"
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?") or ((is_headline or block_kind == "heading") and _QUESTION_HEADLINE.match(text)):
         return "question"
-    if _LIST_INTRO.match(text):
+    if text.endswith(":") and _LIST_INTRO.match(text):
         return "introduces a list"
-    words = _WORD.findall(text)
-    if len(words) < 3 and not has_quantity:
+    if not has_quantity and _fewer_words_than(text, 3):
         return "fragment"
     if is_headline and not has_quantity and _is_title_case(text):
         return "title-case heading (a label, not a sentence)"
     if block_kind == "heading" and not is_headline and not has_quantity:
         return "heading"
-    if _is_unterminated_line(block_text) and not is_headline and not has_quantity:
+    if not is_headline and not has_quantity and _is_unterminated_line(block_text):
         return "heading"  # a line with no closing punctuation: a kicker, section title or caption
     if not has_quantity and _is_generic_explanation(text):
         return "explains how something works"
@@ -167,11 +211,11 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "introduces a quotation"
     if _IMPERATIVE.match(text):
         return "instruction to the reader"
-    if _NEWSGATHERING.search(text):
+    if _may_be_newsgathering(text) and _NEWSGATHERING.search(text):
         return "the outlet on its own reporting"
-    if not has_quantity and (_SPECULATION.match(text) or _MODAL_SPECULATION.search(text)):
+    if not has_quantity and (_SPECULATION.match(text) or (_may_be_modal(text) and _MODAL_SPECULATION.search(text))):
         return "the writer's speculation or advice"
-    if _WRITER_STANCE.search(text) or (not has_quantity and _OPINION_AFTERTHOUGHT.search(text)):
+    if _WRITER_STANCE.search(text) or (not has_quantity and "I" in text and _OPINION_AFTERTHOUGHT.search(text)):
         return "the writer's speculation or advice"
     return None
 
