@@ -83,3 +83,35 @@ def test_the_cheap_tests_let_the_usual_cases_through():
     assert claims._may_be_newsgathering("Our reporters attended the opening")
     assert claims._may_be_modal("An attacker COULD gain access") and not claims._may_be_modal("It rained.")
     assert claims._is_unterminated_line("Local news") and not claims._is_unterminated_line("It rained.  ")
+
+
+def _has_verb_word_by_word(text: str, finite_only: bool) -> bool:
+    """The plain way: each word lower-cased on its own (what ``claims._has_verb`` must equal)."""
+    for i, word in enumerate(claims._WORDS.findall(text)):
+        lower = word.lower().replace("’", "'")
+        if lower in claims._AUXILIARIES or lower in claims._IRREGULAR_PASTS:
+            return True
+        if len(lower) <= 3:
+            continue
+        if finite_only:
+            if word[0].islower() and lower.endswith("ed"):
+                return True
+            continue
+        if (i == 0 or word[0].islower()) and lower.endswith(("ed", "ing")):
+            return True
+        if word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s")):
+            return True
+    return False
+
+
+_VERB_WORDS = st.sampled_from(["is", "IS", "won’t", "Won't", "said", "went", "WENT", "İs", "waſ", "walked", "Walked",
+                               "talking", "Irving", "runs", "Runs", "boss", "its", "it's", "it’s", "Ὀδυσσεύς", "ΣΑΣ",
+                               "ΟΔΟΣ", "the", "old", "a", "Reed", "reed", "x"])
+_VERB_GAPS = st.sampled_from([" ", ", ", ".", "'", "’", "-", "Σ", ".Σ", "\x00", "2", "İ", "\n"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(_VERB_WORDS, _VERB_GAPS), max_size=8), st.booleans())
+def test_verbs_found_with_one_lower_casing_as_word_by_word(parts, finite_only):
+    text = "".join(w + g for w, g in parts)
+    assert claims._has_verb(text, finite_only=finite_only) == _has_verb_word_by_word(text, finite_only)

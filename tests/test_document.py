@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from attrlint.document import segment
 from attrlint.document.model import LineIndex
 from attrlint.readers.plaintext import PlainTextReader
 
@@ -77,3 +80,14 @@ def test_a_dash_inside_a_sentence_is_no_dateline():
 
     text = "The mayor, Ann Lee - a former nurse - opened the clinic."
     assert split_sentences(text, 0, len(text)) == [(0, len(text))]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "A", "Mr", "1", " ", "  ", "\n", "\t", "\x1c", ".", "..", " .", " . .", "!", "?!",
+                                  "…", '"', "“", "”", "’", ")", "]", "("]), max_size=16).map("".join), st.data())
+def test_boundary_candidates_tried_at_stops_are_finditers(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for s, e in ((0, len(text)), (start, end)):
+        expected = [m.span() for m in segment._CANDIDATE.finditer(text, s, e)]
+        assert [m.span() for m in segment._candidates(text, s, e)] == expected

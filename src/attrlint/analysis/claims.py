@@ -93,11 +93,19 @@ def has_finite_verb(text: str) -> bool:
     return _has_verb(text, finite_only=True)
 
 
+_AUXILIARY_OR_PAST = _AUXILIARIES | _IRREGULAR_PASTS
+
+
 def _has_verb(text: str, *, finite_only: bool) -> bool:
-    for i, word in enumerate(_WORDS.findall(text)):
-        lower = word.lower().replace("’", "'")
-        if lower in _AUXILIARIES or lower in _IRREGULAR_PASTS:
-            return True
+    words = _WORDS.findall(text)
+    if not words:
+        return False
+    # All words lower-cased in one call: "\0" is neither cased nor case-ignorable, so each
+    # word is lower-cased exactly as on its own (a final sigma included).
+    lowered = "\0".join(words).lower().replace("’", "'").split("\0")
+    if not _AUXILIARY_OR_PAST.isdisjoint(lowered):
+        return True
+    for i, (word, lower) in enumerate(zip(words, lowered, strict=True)):
         if len(lower) <= 3:
             continue
         if finite_only:

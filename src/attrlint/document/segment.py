@@ -11,6 +11,8 @@ inside a block is a soft space (hard-wrapped drafts), never a boundary on its ow
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from attrlint.analysis.lexicons import default_lexicons
@@ -64,10 +66,38 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A boundary candidate starts at a stop (".", "!", "?", "…") or at the whitespace before a
+# "." (a spaced ellipsis): finding those with a plain search and trying _CANDIDATE only
+# there gives finditer's matches without the regex engine trying it at every space.
+_STOP = re.compile(r"[.!?…]")
+
+
+def _candidates(prose: str, start: int, end: int) -> list[regex.Match]:
+    """``_CANDIDATE.finditer(prose, start, end)``, tried only where a match can start."""
+    starts = []
+    for stop in _STOP.finditer(prose, start, end):
+        at = stop.start()
+        if at > start and prose[at] == "." and prose[at - 1].isspace():  # (``\s`` is ``isspace``)
+            starts.append(at - 1)
+        starts.append(at)
+    found = []
+    resume = start
+    match = _CANDIDATE.match
+    for at in starts:  # in order; a position may come twice
+        if at >= resume:
+            m = match(prose, at, end)
+            if m is None:
+                resume = at + 1
+            else:
+                found.append(m)
+                resume = m.end()  # never empty: a stop or a whitespace at least
+    return found
+
+
 def _append_sentences(prose: str, start: int, end: int, spans: list[tuple[int, int]],
                       abbreviations: frozenset[str], starters: frozenset[str]) -> None:
     cursor = start
-    for m in _CANDIDATE.finditer(prose, start, end):
+    for m in _candidates(prose, start, end):
         stop = m.group("stop")
         if stop == ".":
             before = _WORD_BEFORE.match(prose, cursor, m.start())
