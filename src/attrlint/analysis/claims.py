@@ -160,7 +160,7 @@ def _may_end_with_a_date(text: str) -> bool:
 
 def _fewer_words_than(text: str, n: int) -> bool:
     """Fewer than ``n`` matches of ``_WORD``: read no further than the n-th."""
-    return sum(1 for _ in islice(_WORD.finditer(text), n)) < n
+    return len(list(islice(_WORD.finditer(text), n))) < n
 
 
 _NEWSGATHERING_WORDS = ("readers", "viewers", "listeners", "audience", "reporter", "correspondent", "journalist")
@@ -168,7 +168,7 @@ _NEWSGATHERING_WORDS = ("readers", "viewers", "listeners", "audience", "reporter
 
 def _may_be_newsgathering(text: str) -> bool:
     """``_NEWSGATHERING`` needs one of these words (it is case-sensitive)."""
-    return any(w in text for w in _NEWSGATHERING_WORDS)
+    return any(map(text.__contains__, _NEWSGATHERING_WORDS))
 
 
 _MODALS = ("could", "might", "should", "ought")
@@ -176,8 +176,7 @@ _MODALS = ("could", "might", "should", "ought")
 
 def _may_be_modal(text: str) -> bool:
     """``_MODAL_SPECULATION`` (case-insensitive) needs one of these words in the folded text."""
-    folded = fold(text)
-    return any(w in folded for w in _MODALS)
+    return any(map(fold(text).__contains__, _MODALS))
 
 
 def is_credit(sentence_text: str) -> bool:
