@@ -134,7 +134,7 @@ def _can_open(starts: MatchStarts, key: str, is_word: bool) -> bool:
 class SpanWords:
     """The runs of letters of ``text[start:end]``, read once for every scanner and every
     sentence in that span: each scanner's candidate positions over the whole span are
-    worked out once (:meth:`_candidates`) and a sentence inside it takes its share of them.
+    worked out once (:meth:`candidates`) and a sentence inside it takes its share of them.
 
     A sentence ``text[s:e]`` inside the span (see :meth:`serves`) gets exactly the
     candidates it would get read on its own, because whitespace (or the span's own edge)
@@ -164,24 +164,10 @@ class SpanWords:
                 and (start == self.start or text[start - 1].isspace())
                 and (end == self.end or text[end].isspace()))
 
-    def candidates(self, scanner: Scanner, start: int | None = None, end: int | None = None) -> list[int]:
-        """Absolute positions in ``text[start:end]`` (default: the whole span) where a match of
-        the scanner's pattern can open, in order."""
-        positions = self._candidates(scanner)[0]
-        if start is None:
-            return positions
-        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
-
-    def keyed_candidates(self, scanner: Scanner, start: int | None = None,
-                         end: int | None = None) -> list[tuple[int, str, bool]]:
-        """As :meth:`candidates`, each with the word (True) or character (False) found there."""
-        positions, keyed = self._candidates(scanner)
-        if start is None:
-            return keyed
-        return keyed[bisect_left(positions, start) : bisect_left(positions, end)]
-
-    def _candidates(self, scanner: Scanner) -> tuple[list[int], list[tuple[int, str, bool]]]:
-        """The scanner's candidates over the whole span, with and without their keys (once)."""
+    def candidates(self, scanner: Scanner) -> tuple[list[int], list[tuple[int, str, bool]]]:
+        """Where a match of the scanner's pattern can open in the whole span, in order (absolute
+        positions), and the same with the word (True) or character (False) found there.
+        Worked out once per scanner; a sentence takes its share with ``bisect``."""
         found = self._found.get(scanner)
         if found is not None:
             return found
@@ -268,12 +254,18 @@ def scanner(pattern: regex.Pattern | Source) -> Scanner:
 
 def scan(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text, start, end)``."""
-    return _scan(scanner(pattern), span_words(text, start, end), start, end, False)
+    words = _last
+    if words is None or words.text is not text or not words.serves(start, end):
+        words = span_words(text, start, end)
+    return _scan(scanner(pattern), words, start, end, False)
 
 
 def scan_slice(pattern: regex.Pattern | Source, text: str, start: int, end: int) -> Iterable[regex.Match]:
     """The matches of ``pattern.finditer(text[start:end])`` (positions relative to ``start``)."""
-    return _scan(scanner(pattern), span_words(text, start, end), start, end, True)
+    words = _last
+    if words is None or words.text is not text or not words.serves(start, end):
+        words = span_words(text, start, end)
+    return _scan(scanner(pattern), words, start, end, True)
 
 
 def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = False) -> Iterable[regex.Match]:
@@ -286,18 +278,24 @@ def matches(pattern: regex.Pattern | Source, words: SpanWords, sliced: bool = Fa
 
 def _scan(found: Scanner, words: SpanWords, start: int, end: int, sliced: bool) -> Iterable[regex.Match]:
     """The matches in ``text[start:end]``, a part of the span ``words`` serves."""
+    if found.starts is None:
+        if sliced:
+            return found.pattern.finditer(words.text[start:end])
+        return found.pattern.finditer(words.text, start, end)
+    positions, keyed = words.candidates(found)
+    first = bisect_left(positions, start)
+    last = bisect_left(positions, end, first)
+    if first == last:
+        return ()  # the common case: nothing in the sentence can open a match
     text = words.text
     if sliced:
         text, offset, end = text[start:end], -start, end - start
         start = 0
     else:
         offset = 0
-    if found.starts is None:
-        return found.pattern.finditer(text, start, end)
     if found.alternation is not None:
-        return _anchored_branches(found, text, start, end, words.keyed_candidates(found, start - offset, end - offset),
-                                  offset)
-    return _anchored(found.pattern, text, start, end, words.candidates(found, start - offset, end - offset), offset)
+        return _anchored_branches(found, text, start, end, keyed[first:last], offset)
+    return _anchored(found.pattern, text, start, end, positions[first:last], offset)
 
 
 def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
