@@ -112,18 +112,21 @@ def test_the_cache_can_be_turned_off(fresh_cache, monkeypatch):
 
 
 def test_remembered_values_are_kept_per_stamp(fresh_cache):
+    from attrlint import __version__
+
     calls = []
 
     def compute():
         calls.append(1)
         return (frozenset({"said"}), None, ("a", "b"))
 
-    assert pattern_cache.remembered("test", (1,), ("key",), compute) == (frozenset({"said"}), None, ("a", "b"))
+    stamp = (__version__, 100, 1)
+    assert pattern_cache.remembered("test", stamp, ("key",), compute) == (frozenset({"said"}), None, ("a", "b"))
     pattern_cache.save()
     pattern_cache.forget()
-    assert pattern_cache.remembered("test", (1,), ("key",), compute) == (frozenset({"said"}), None, ("a", "b"))
+    assert pattern_cache.remembered("test", stamp, ("key",), compute) == (frozenset({"said"}), None, ("a", "b"))
     assert len(calls) == 1  # the second came from the file
-    pattern_cache.remembered("test", (2,), ("key",), compute)  # the deriving code changed
+    pattern_cache.remembered("test", (__version__, 100, 2), ("key",), compute)  # the deriving code changed
     assert len(calls) == 2
 
 
@@ -160,3 +163,15 @@ def test_the_command_line_fills_the_cache_and_reads_it_back(tmp_path):
     assert cold.stdout == warm.stdout == off.stdout
     assert "ATR002" in warm.stdout
     assert (article.read_bytes(), article.stat().st_mtime_ns) == before
+
+
+def test_values_derived_by_another_attrlint_version_are_dropped_on_save(fresh_cache):
+    from attrlint import __version__
+
+    pattern_cache.remembered("test", ("0.0.0-old", 1, 2), ("key",), lambda: 1)
+    pattern_cache.remembered("test", (__version__, 1, 2), ("key",), lambda: 2)
+    pattern_cache.compile_pattern(r"\bsaid\b")
+    pattern_cache.save()
+    kept = pattern_cache._read(pattern_cache.cache_file())
+    assert ("test", (__version__, 1, 2), ("key",)) in kept and (r"\bsaid\b", 0) in kept
+    assert ("test", ("0.0.0-old", 1, 2), ("key",)) not in kept

@@ -191,9 +191,13 @@ def save() -> None:
     global _dirty
     if not _dirty or _stored is None:
         return
+    from attrlint import __version__
+
     path = cache_file()
     with _lock:
-        entries = {**_read(path), **_stored}
+        # Values derived by another attrlint version (an upgrade) are dropped, not kept forever.
+        entries = {key: value for key, value in {**_read(path), **_stored}.items()
+                   if len(key) == 2 or key[1][:1] == (__version__,)}
         _dirty = False
     try:
         payload = marshal.dumps({"format": _FORMAT, "regex": getattr(regex, "__version__", None),
