@@ -3,7 +3,7 @@
 
     python benchmarks/bench.py [--corpus PATH] [--repeat N] [SECTION ...]
 
-SECTION is any of: throughput ceiling scaling startup memory jobs (default: all).
+SECTION is any of: throughput ceiling scaling startup memory jobs lsp (default: all).
 The corpus is a JSON Lines file with a "text" field per article (default: the shared
 corpus, ../shared/corpus/articles.jsonl from the repository root); its articles are
 replicated until the text reaches --min-mb (default 5 MB).
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
-SECTIONS = ("throughput", "ceiling", "scaling", "startup", "memory", "jobs")
+SECTIONS = ("throughput", "ceiling", "scaling", "startup", "memory", "jobs", "lsp")
 ATTRLINT = [sys.executable, "-m", "attrlint", "--format", "json", "--exit-zero", "--no-plugins"]
 MB = 1_000_000
 
@@ -309,6 +309,23 @@ def jobs(work: Path, texts: list[str], args) -> dict:
             "control_speedup_wall": parallel_control(args.repeat)}
 
 
+def lsp(work: Path, texts: list[str], args) -> dict:
+    """The language server's round trip, an edit to its diagnostics, on a 2,000-word article
+    (``benchmarks/lsp_roundtrip.py``): with the default debounce and with none."""
+    try:
+        import asyncio
+
+        import lsp_roundtrip
+    except ImportError as exc:  # pygls is the lsp extra
+        return {"note": f"skipped: {exc} (pip install 'attrlint[lsp]')"}
+    text = lsp_roundtrip.article_of(args.corpus, 2000)
+    result = {"words": len(text.split()), "changes": 20}
+    for debounce in (lsp_roundtrip.DEFAULT_DEBOUNCE_MS, 0):
+        times = asyncio.run(lsp_roundtrip.roundtrips(text, 20, debounce))
+        result[f"debounce_{debounce}_ms"] = {"median": statistics.median(times), "max": max(times)}
+    return result
+
+
 def parallel_control(repeat: int) -> float:
     """How much faster two processes finish two equal CPU-bound loops than one process
     running both: about 2 on an idle 2-core machine, about 1 when other work holds a core.
@@ -395,6 +412,10 @@ def summary(results: dict) -> list[str]:
         j = results["jobs"]
         row("--jobs 2 vs --jobs 1 (wall)", f"{j['speedup_wall']:.2f}x (two CPU-bound processes at the same time: "
             f"{j['control_speedup_wall']:.2f}x)", ">= 1.7x", j["speedup_wall"] >= 1.7)
+    if "lsp" in results and "note" not in results["lsp"]:
+        zero = results["lsp"]["debounce_0_ms"]
+        row("language server: an edit to its diagnostics, 2,000 words, no debounce (median)",
+            f"{zero['median'] * 1000:.0f} ms (max {zero['max'] * 1000:.0f} ms)", "", None)
     return rows
 
 
