@@ -6,12 +6,18 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# The tests (and the attrlint processes they start) keep attrlint's pattern cache in a
+# folder of their own, never in the user's cache directory.
+_TEST_CACHE = tempfile.TemporaryDirectory(prefix="attrlint-test-cache-")
+os.environ["ATTRLINT_CACHE_DIR"] = _TEST_CACHE.name
+os.environ.pop("ATTRLINT_NO_CACHE", None)
 
 
 def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = None, cwd=None):

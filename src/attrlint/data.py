@@ -8,7 +8,6 @@ so it is not imported otherwise).
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,21 @@ def builtin_lexicon_files() -> dict[str, dict]:
     folder = rules_root() / "lexicons"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            data = _parsed_toml(entry)
             out[data["lexicon"]] = data
     return out
+
+
+def _parsed_toml(entry: Traversable | Path) -> dict:
+    """A built-in TOML file, parsed; kept in the pattern cache by its size and modification
+    time (parsing the lexicons, and importing ``tomllib``, cost milliseconds a run)."""
+    def parse() -> dict:
+        import tomllib
+
+        return tomllib.loads(entry.read_text(encoding="utf-8"))
+
+    if not isinstance(entry, Path):
+        return parse()
+    from attrlint.pattern_cache import code_stamp, remembered
+
+    return remembered("rules-file", code_stamp(str(entry)), (str(entry),), parse)

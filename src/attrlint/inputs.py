@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
 _BINARY_SNIFF = 8192
@@ -24,8 +24,7 @@ class BinaryFileError(InputError):
     it is skipped with a notice (a stray image must not fail a whole tree)."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):  # not a dataclass: cheaper to define at start-up
     path: str  # as given or as found while walking
     text: str
 

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import regex
 
+from attrlint.pattern_cache import code_stamp, compile_pattern, remembered
+
 # Characters that mean themselves in a pattern; a space stands for ``\s+`` in escaped forms.
-_PLAIN_WORD = regex.compile(r"[\p{L}\p{N}'’&-]+")
-_PLAIN_PHRASE = regex.compile(r"[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+)*")
+_PLAIN_WORD = compile_pattern(r"[\p{L}\p{N}'’&-]+")
+_PLAIN_PHRASE = compile_pattern(r"[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+)*")
 GROUPING_DEPTH = 2
+_STAMP = code_stamp(__file__)
 
 
 def literal_alternation(forms, *, escaped: bool) -> str:
@@ -37,7 +40,10 @@ def literal_alternation(forms, *, escaped: bool) -> str:
         if escaped:
             return "|".join(_escape(f) for f in ordered)
         return "|".join(ordered)
-    return _grouped(sorted({f.lower() for f in forms}), GROUPING_DEPTH)
+    words = sorted({f.lower() for f in forms})
+    # Kept in the pattern cache: grouping the ~600 reporting-verb forms costs milliseconds a run.
+    return remembered("grouped-alternation", _STAMP, (tuple(words), GROUPING_DEPTH),
+                      lambda: _grouped(words, GROUPING_DEPTH))
 
 
 def _grouped(forms: list[str], depth: int) -> str:

@@ -37,9 +37,10 @@ from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
 from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
 from attrlint.document.model import Document, Sentence, Span
+from attrlint.pattern_cache import compile_pattern
 
-_QUOTE_OPEN = regex.compile(r"^[\s(\[]*[\"“‘«]")
-_CONTINUES_SOURCE = regex.compile(
+_QUOTE_OPEN = compile_pattern(r"^[\s(\[]*[\"“‘«]")
+_CONTINUES_SOURCE = compile_pattern(
     r"^(?:[\"“‘]?\s*)(?:(?:He|She|They|It|We)\b(?!\s+(?:is|was|are|were)\b)|(?:The|This|That|These|Those|Its|Their)\s+"
     r"(?:company|firm|ministry|department|agency|report|study|survey|poll|statement|group|organi[sz]ation|"
     r"government|bank|court|police|spokes\w+|official|officials|researchers|team|authors|document|paper|"
@@ -49,7 +50,7 @@ _CONTINUES_SOURCE = regex.compile(
 
 # A connective that carries on the account before it: "However, cows with collars ate
 # less", "There were also ...", "Interestingly, ...".
-_CONTINUING_CONNECTIVE = regex.compile(
+_CONTINUING_CONNECTIVE = compile_pattern(
     r"^[\"“‘]?\s*(?:(?:However|Also|In\s+addition|Meanwhile|Interestingly|Similarly|By\s+contrast|In\s+contrast|"
     r"Likewise|Moreover|Furthermore|In\s+fact|Yet|Still|Overall)\b|(?:\S+\s+){1,3}?also\b)"
 )
@@ -68,7 +69,7 @@ def _reports_findings(source: Cue | Span) -> bool:
 
 # "would" right after a sourced sentence carries on its reported speech ("..., the report
 # said. By 2050, yields would fall by a third").
-_REPORTED_FUTURE = regex.compile(r"\bwould\b(?!\s+have\b)")
+_REPORTED_FUTURE = compile_pattern(r"\bwould\b(?!\s+have\b)")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
     options = options or AnalysisOptions()
     prose = document.prose
     citations = sorted(document.citations, key=lambda c: c.start) if options.links_are_citations else []
-    exempt = regex.compile("|".join(f"(?:{e})" for e in options.exempt), regex.IGNORECASE) if options.exempt else None
+    exempt = compile_pattern("|".join(f"(?:{e})" for e in options.exempt), regex.IGNORECASE) if options.exempt else None
     result: list[SentenceAnalysis] = []
     quotes_by_block, continued = _quotations(document)
     captions = _caption_blocks(document)
@@ -282,7 +283,7 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
 # Clause joins; a bare " and " counts only right before the speaker ("... began on Monday
 # and South Korea says ...").  A whitespace run is entered at its start only (else a long run
 # is rescanned from each space: quadratic).
-_JOIN = regex.compile(r",?(?<!\s)\s++(?:and|but|while|whereas)\s+|;\s+")
+_JOIN = compile_pattern(r",?(?<!\s)\s++(?:and|but|while|whereas)\s+|;\s+")
 
 
 def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
@@ -304,7 +305,7 @@ def _unsourced_lead(prose: str, sa: SentenceAnalysis) -> Span | None:
 
 
 # What turns to a new assertion after a clause the vague cue governs.
-_CONTRAST = regex.compile(r",?(?<!\s)\s++but\s+|;\s+")
+_CONTRAST = compile_pattern(r",?(?<!\s)\s++but\s+|;\s+")
 
 
 def _unsourced_tail(prose: str, sa: SentenceAnalysis) -> Span | None:
@@ -352,7 +353,7 @@ def _resolve_neighbours(prose: str, sentences: list[SentenceAnalysis], window: i
 
 
 # "John Cornyn, U.S. Senator (R-Texas)" closing a paragraph: a name and a title, no verb.
-_CREDIT_LINE = regex.compile(r"[-–—\s]*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},\s+[^!?\"“”]{2,60}$")
+_CREDIT_LINE = compile_pattern(r"[-–—\s]*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},\s+[^!?\"“”]{2,60}$")
 
 
 def _is_credit_line(prose: str, sentences: list[SentenceAnalysis], j: int) -> bool:
@@ -366,7 +367,7 @@ def _is_credit_line(prose: str, sentences: list[SentenceAnalysis], j: int) -> bo
 
 # "At least 11 of the incidents involved ...": a share of what the sourced sentence before
 # counted ("44 previous incidents") carries on its account.
-_PARTITIVE = regex.compile(
+_PARTITIVE = compile_pattern(
     r"[\"“‘]?\s*(?:(?:At\s+least|At\s+most|About|Nearly|Almost|Some|Only|Just|More\s+than|Fewer\s+than|Over)\s+"
     r"(?:\d[\d,]*|\p{L}+)|\d[\d,]*)\s+of\s+(?:the|these|those)\s+(?P<noun>\p{L}+)"
 )

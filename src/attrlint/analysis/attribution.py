@@ -22,6 +22,7 @@ import regex
 
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.analysis.wordindex import Source, scan, scan_slice
+from attrlint.pattern_cache import compile_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +51,15 @@ AUXILIARIES = frozenset(
 PASSIVE_AUX = frozenset("is are was were be been being get got gets".split())
 # Words that, right before "officials"/"experts"/..., give the group a body ("Pentagon
 # officials", "U.S. officials", "health officials") and so make it identifiable.
-_BODY_MODIFIER = regex.compile(r"(?:\p{Lu}[\p{L}.'’-]*|health|government|military|state|federal|"
+_BODY_MODIFIER = compile_pattern(r"(?:\p{Lu}[\p{L}.'’-]*|health|government|military|state|federal|"
                                r"police|company|city|county|school|hospital|party|army|prison|"
                                r"election|airport|UN|court|ministry|agency|embassy|security|"
                                r"intelligence|defence|defense|administration|campaign|club|team)$")
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = compile_pattern(
     r"[,;:(\"“”—–]|\b(?:that|and|but|while|whereas|because|as|when|after|who|which|if|since|although)\b",
     regex.IGNORECASE,
 )
-_SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}'’.&-]+")
+_SUBJECT_WORD = compile_pattern(r"[\p{L}\p{N}'’.&-]+")
 
 
 @cache
@@ -69,23 +70,23 @@ def _verb_scan(verbs: str) -> Source:
 
 @cache
 def _verb_pattern(verbs: str) -> regex.Pattern:
-    return regex.compile(*_verb_scan(verbs))
+    return compile_pattern(*_verb_scan(verbs))
 
 
-_ACCORDING = regex.compile(
+_ACCORDING = compile_pattern(
     r"\b(?:according\s+to|per(?=\s+(?:the\s|(?-i:\p{Lu})))|citing|quoting|cited\s+by|quoted\s+by|reported\s+by|as\s+reported\s+by|"
     r"sources?:|courtesy\s+of|in\s+the\s+words\s+of|as\s+told\s+to)\s+(?P<src>[^,;.:!?()\"“”]{1,80})",
     regex.IGNORECASE,
 )
 # "X issued a statement", "the institute released a report": publishing a statement or a
 # document is communicating; its subject is the source.
-_ISSUED = regex.compile(
+_ISSUED = compile_pattern(
     r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+(?:a|an|its|their|his|her|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
     r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper)\b",
     regex.IGNORECASE,
 )
-_BY_AGENT = regex.compile(
+_BY_AGENT = compile_pattern(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:announced|reported|confirmed|estimated|"
     r"disclosed|revealed|stated|released|published|calculated|counted|recorded|found|shown|quoted|"
     r"described|cited|documented|projected|predicted)\s+by|(?:report|study|survey|poll|analysis|statement|"
@@ -130,12 +131,12 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
 # A document the story has already named, as the sentence's subject or frame: "The study
 # focuses on ...", "In the survey, ...".  (An indefinite "a new study" is a vague source.)
 _DOCUMENTS = r"study|report|survey|poll|analysis|paper|research|review|audit|census|findings|data|figures|statistics"
-_DOCUMENT_OPENING = regex.compile(
+_DOCUMENT_OPENING = compile_pattern(
     rf"[\"“‘(\s]*(?:(?:The|This|That|These|Its|Their)\s+(?:(?:new|latest|full|final|annual|same|original)\s+)?"
     rf"(?:{_DOCUMENTS})\b(?=\s+(?P<verb>\p{{Ll}}+))|In\s+(?:the|this|its|their)\s+(?:(?:new|latest)\s+)?(?:{_DOCUMENTS})\s*,)"
 )
 # A pull quote credited after a dash: '"... a long game." - Matthew Ingram'.
-_QUOTE_CREDIT = regex.compile(
+_QUOTE_CREDIT = compile_pattern(
     r"[\"”’]\s*[-–—]+\s*(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\.?\s*$"
 )
 
@@ -152,7 +153,7 @@ _FINITE_WORDS = frozenset(
 
 
 # "The claim that ... came from a doctor at the hospital", "The figures come from the ministry".
-_COMES_FROM = regex.compile(r"\b(?:comes?|came|coming)\s+from\s+(?P<src>[^,;.:!?()\"“”]{1,80})")
+_COMES_FROM = compile_pattern(r"\b(?:comes?|came|coming)\s+from\s+(?P<src>[^,;.:!?()\"“”]{1,80})")
 _INFORMATION_NOUNS = frozenset(
     """claim claims allegation allegations report reports information figure figures data estimate estimates
     account accounts numbers statistics tip quote quotes footage evidence""".split()
@@ -189,10 +190,10 @@ HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibl
 
 
 # Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
-_INTRODUCES_SPEECH = regex.compile(r"^\s*(?:that\b|what\b|how\b|why\b|[:\"“]|,\s*[\"“‘])")
-_TOPIC_FOLLOWS = regex.compile(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
-_SHORT_TAIL = regex.compile(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
-_SENTENCE_CLOSES = regex.compile(r"^\s*[.!?\"”’]*\s*$")
+_INTRODUCES_SPEECH = compile_pattern(r"^\s*(?:that\b|what\b|how\b|why\b|[:\"“]|,\s*[\"“‘])")
+_TOPIC_FOLLOWS = compile_pattern(r"^\s*(?:to|with|about|of|on|out)\b|^\s*[:,\"“]")
+_SHORT_TAIL = compile_pattern(r"^[^,;]{0,60}[.!?\"”’]*\s*$")
+_SENTENCE_CLOSES = compile_pattern(r"^\s*[.!?\"”’]*\s*$")
 
 
 def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lexicons) -> Cue | None:
@@ -269,7 +270,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
 # looked for; a subject or an appositive longer than this is not recognised.
 _REACH = 250
 _PREPOSITIONS = frozenset("in on at for with by from into about via through under over after before".split())
-_PASSIVE_BEFORE = regex.compile(
+_PASSIVE_BEFORE = compile_pattern(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:(?:not|also|then|never|reportedly|twice|"
     r"first|later|\w+ly)\s+){0,2}$",
     regex.IGNORECASE,
@@ -285,7 +286,7 @@ _FINDING_VERBS = frozenset("find finds found show shows showed shown".split())
 _NEEDS_CLAUSE = frozenset(
     "relate relates related relating counter counters countered concede concedes conceded".split()
 )
-_CLAUSE_FOLLOWS = regex.compile(r"^\s*(?:that|how|what|why|when|where)\b|^\s*[:\"“]")
+_CLAUSE_FOLLOWS = compile_pattern(r"^\s*(?:that|how|what|why|when|where)\b|^\s*[:\"“]")
 _INVESTIGATORS = frozenset(
     """researchers scientists investigators jury court judge panel inquiry audit police study survey report
     review analysis team authors commission committee""".split()
@@ -300,8 +301,8 @@ def _finds_as_evidence(subject: str, after: str, lexicons: Lexicons) -> bool:
 
 
 # Pictures and recordings show what they show ("Photos of the scene showed ...").
-_THAT_FOLLOWS = regex.compile(r"\s*that\b")
-_PLACE_FOLLOWS = regex.compile(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
+_THAT_FOLLOWS = compile_pattern(r"\s*that\b")
+_PLACE_FOLLOWS = compile_pattern(r"^\s+(?:on|in|at|near|under|inside|outside|behind|along|beside)\s+(?!\d)")
 _RECORDINGS = frozenset("photo photos photograph photographs image images picture pictures video videos footage "
                         "recording recordings map maps chart charts graph graphs diagram table".split())
 _NEEDS_TOPIC = frozenset("speak speaks spoke spoken talk talks talked".split())
@@ -333,8 +334,8 @@ def _modifies_a_noun(verb: str, prev: str, after: str, lexicons: Lexicons) -> bo
 
 
 _TAKES_OF = frozenset("speak talk warn complain tell write boast hear dream think".split())
-_OF_FOLLOWS = regex.compile(r"^\s+of\b")
-_NEXT_WORD = regex.compile(r"^\s+([\p{L}'’-]+)")
+_OF_FOLLOWS = compile_pattern(r"^\s+of\b")
+_NEXT_WORD = compile_pattern(r"^\s+([\p{L}'’-]+)")
 _FUNCTION_WORDS = frozenset(
     """that to of in on at for with by from as and or but the a an this these those it its their his her
     he she they we i you was were is are be been has have had will would""".split()
@@ -439,7 +440,7 @@ def _subject_after(after: str) -> tuple[str, int] | None:
     return m.group(1).strip(), m.end(1)
 
 
-_INVERTED_SUBJECT = regex.compile(
+_INVERTED_SUBJECT = compile_pattern(
     r"^\s*((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}.'’&-]+(?:\s+[\p{L}\p{N}.'’&-]+){0,5}?)"
     r"(?=\s*(?:[,.;:!?\"”)]|$)|\s+(?:to|in|at|on|during|after|before|while|when|as|who|which|that|from|with)\b)"
 )
@@ -461,7 +462,7 @@ def _trim_source(src: str) -> str:
 # What ends a source phrase: a relative or a new clause ("according to the service had a 4.1
 # quake"), a number, or "as" in "citing the ban as his reason".
 # A whitespace run is entered at its start only (else a long run is rescanned from each space).
-_SOURCE_END = regex.compile(
+_SOURCE_END = compile_pattern(
     r"(?<!\s)\s*+(?:\b(?:that|which|who|there|this|these|it|its|as|had|has|have|is|are|was|were|will|would|"
     r"can|could|did|does|do|said|says)\b|\d)"
 )
@@ -529,7 +530,7 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
-_IDENTIFYING_COMPLEMENT = regex.compile(
+_IDENTIFYING_COMPLEMENT = compile_pattern(
     r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
     r"hospital|university|police|army|military|government|council|court|office|bank|commission|committee|"
     r"institute|organi[sz]ation|union|party|school|station|prison|firm|group|campaign)\b)",

@@ -16,47 +16,48 @@ import regex
 
 from attrlint.analysis.numbers import MONTHS, WEEKDAYS
 from attrlint.analysis.wordindex import fold
+from attrlint.pattern_cache import compile_pattern
 
-_DATELINE = regex.compile(
+_DATELINE = compile_pattern(
     rf"^\s*(?:(?:{WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*[.]?\s*$",
     regex.IGNORECASE,
 )
 # What the sentence splitter cuts off a paragraph's start ("Evansville, Indiana, United States -").
-_PLACE_DATELINE_ALONE = regex.compile(r"^[^.!?]{1,80}?\s[-–—]$")
-_CREDIT = regex.compile(
+_PLACE_DATELINE_ALONE = compile_pattern(r"^[^.!?]{1,80}?\s[-–—]$")
+_CREDIT = compile_pattern(
     r"^\s*(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Credits|Source|Sources|Categories|Category|"
     r"Tags|File\s+photo|Video|Caption|Illustration|Graphic|Map|Editing\s+by|Reporting\s+by|Written\s+by|"
     r"Additional\s+reporting|By)\b\s*[:|]",
     regex.IGNORECASE,
 )
-_BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:,|$)")
-_IMPERATIVE = regex.compile(
+_BYLINE = compile_pattern(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:,|$)")
+_IMPERATIVE = compile_pattern(
     r"^\s*[\"“]?(?:Please|Click|Read|See|Visit|Watch|Listen|Subscribe|Sign\s+up|Follow|Share|Imagine|Consider|"
     r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact|"
     r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us)\b"
 )
 # The outlet on its own reporting: boilerplate, not news ("Our reporters attended the opening",
 # "... so our readers may learn more").
-_NEWSGATHERING = regex.compile(
+_NEWSGATHERING = compile_pattern(
     r"\bour\s+(?:readers|viewers|listeners|audience)\b|"
     r"\b(?:[Oo]ur|\p{Lu}\p{L}+)\s+(?:reporters?|correspondents?|journalists?)\s+(?:attended|spoke|visited|interviewed|"
     r"contacted|talked|went|travelled|traveled)\b"
 )
 # "Prompted, I think, by the video": an opinion marked as such anywhere in the sentence.
-_OPINION_AFTERTHOUGHT = regex.compile(r"\bI\s+(?:think|believe|feel|guess|suppose|suspect)\b")
+_OPINION_AFTERTHOUGHT = compile_pattern(r"\bI\s+(?:think|believe|feel|guess|suppose|suspect)\b")
 # An explainer's headline is an indirect question: "How hackers attack water systems".
-_QUESTION_HEADLINE = regex.compile(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
+_QUESTION_HEADLINE = compile_pattern(r"^\s*(?:How|Why|What|When|Where|Who|Which)\b")
 # "Here are seven trends:" introduces a list, whatever number it announces.
-_LIST_INTRO = regex.compile(r"^\s*Here\s+(?:is|are)\b.*:\s*$")
+_LIST_INTRO = compile_pattern(r"^\s*Here\s+(?:is|are)\b.*:\s*$")
 # The writer's hedge or evaluation anywhere in the sentence: "we'll probably never see",
 # "hopefully this will", "it is pathetic to hear", "it's useful to know".
-_WRITER_STANCE = regex.compile(
+_WRITER_STANCE = compile_pattern(
     r"\b(?:probably|hopefully)\b|\b[Ii]t\s+(?:seems|seemed)\s+(?:like|as\s+if|as\s+though)\b|\b[Ii]t(?:'s|’s|\s+is)\s+(?:\p{Ll}+ly\s+)?(?:useful|important|worth|pathetic|sad|"
     r"ironic|shameful|unfortunate|fortunate|interesting|essential|vital|crucial|encouraging|worrying|telling|"
     r"fitting|remarkable|striking)\s+(?:to|that)\b"
 )
-_SPECULATION = regex.compile(
+_SPECULATION = compile_pattern(
     r"^\s*[\"“]?(?:If|Perhaps|Maybe|Possibly|Hopefully|Arguably|Surely|Presumably|Here\s+(?:is|are)|"
     r"In\s+my\s+(?:view|opinion)|"
     r"I\s+(?:think|believe|suspect|feel)|We\s+(?:think|believe)|It\s+(?:seems|appears)|"
@@ -64,7 +65,7 @@ _SPECULATION = regex.compile(
     regex.IGNORECASE,
 )
 # Hedged or advisory modal in the writer's voice: "an attacker could ...", "utilities should ...".
-_MODAL_SPECULATION = regex.compile(r"\b(?:could|might|should|ought\s+to)(?:n['’]t)?\b", regex.IGNORECASE)
+_MODAL_SPECULATION = compile_pattern(r"\b(?:could|might|should|ought\s+to)(?:n['’]t)?\b", regex.IGNORECASE)
 # Enough grammar to tell a sentence from a verbless label ("Ann Chiang of DAB", "The current
 # flag of New Zealand."): auxiliaries, common irregular pasts, -ed forms, and lowercase -s
 # forms (third person singular; plural nouns slip through, which only keeps a claim).
@@ -79,7 +80,7 @@ _IRREGULAR_PASTS = frozenset(
     meant rose shot shut sold sought struck swore taught threw understood woke wore broke chose drove
     ate flew forgot froze hid rode rang sang sank spoke stole swam tore fought caught""".split()
 )
-_WORDS = regex.compile(r"[\p{L}'’-]+")
+_WORDS = compile_pattern(r"[\p{L}'’-]+")
 
 
 def has_verb(text: str) -> bool:
@@ -123,14 +124,14 @@ def _has_verb(text: str, *, finite_only: bool) -> bool:
 # How something works, in the present tense about a kind of thing ("Each animal wears a
 # collar", "Pumps move water through pipes", "This keeps animals within an area"): the
 # guideline's "definitions and explanations", not a checkable event.
-_GENERIC_SUBJECT = regex.compile(
+_GENERIC_SUBJECT = compile_pattern(
     r"^(?:(?:A|An|Each|Every|Any)\s+\p{Ll}|\p{Lu}\p{Ll}+s\s+(?:\p{Ll}+\s+){0,2}?(?:can|may|are|have|do|need|take|"
     r"make|use|help|move|come|go|get|give|keep|allow|let|require|work)\b|(?:This|These|That|It|They)\s+(?:means?|"
     r"helps?|keeps?|gives?|makes?|allows?|lets?|works?|is\s+(?:how|why|what|because)|can|may))"
 )
-_PAST_OR_EVENT = regex.compile(r"\b(?:was|were|had|did|has\s+been|have\s+been|\p{L}+ed)\b|\d")
-_TERMINAL = regex.compile(r"[.!?…:;\"”’)]\s*$")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_PAST_OR_EVENT = compile_pattern(r"\b(?:was|were|had|did|has\s+been|have\s+been|\p{L}+ed)\b|\d")
+_TERMINAL = compile_pattern(r"[.!?…:;\"”’)]\s*$")
+_WORD = compile_pattern(r"[\p{L}\p{N}]+")
 
 
 @lru_cache(maxsize=4)

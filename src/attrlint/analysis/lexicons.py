@@ -14,6 +14,7 @@ import regex
 from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.wordindex import Source
 from attrlint.data import builtin_lexicon_files
+from attrlint.pattern_cache import compile_pattern
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 
@@ -89,7 +90,7 @@ class Lexicons:
 
     @cached_property
     def vague_phrase_pattern(self) -> regex.Pattern:
-        return regex.compile(*self.vague_phrase_scan)
+        return compile_pattern(*self.vague_phrase_scan)
 
     @cached_property
     def number_words(self) -> list[str]:

@@ -32,23 +32,27 @@ from functools import cache, cached_property
 
 import regex
 
+from attrlint.pattern_cache import code_stamp, compile_pattern, remembered
+
 # Flags under which a letter boundary, case folding or match order means something else.
 _UNSUPPORTED_FLAGS = (regex.REVERSE | regex.WORD | regex.FULLCASE | regex.ASCII | regex.LOCALE | regex.POSIX
                       | regex.BESTMATCH | regex.ENHANCEMATCH | regex.V1)
 # Non-letter characters that have no case partner, so a literal one matches only itself.
-_CASELESS = regex.compile(r"[\x00-\x7f]|\p{P}|\p{Sc}|\p{Sm}|\p{Sk}|\p{Z}|\p{Nd}")
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_CASELESS = compile_pattern(r"[\x00-\x7f]|\p{P}|\p{Sc}|\p{Sm}|\p{Sk}|\p{Z}|\p{Nd}")
+_ASCII_LETTER = compile_pattern(r"[A-Za-z]")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
+_LETTER = compile_pattern(r"\p{L}")
+_DIGIT = compile_pattern(r"\d")
 # What the assertions read so far say about the character before the match start.
 _NO_LETTER = 1
 _NO_DIGIT = 2
 # Runs of characters that mean themselves in a pattern (whitespace too, unless verbose).
-_LITERAL_RUN = regex.compile(r"[^\\()\[\]{}|?*+.^$]+")
-_LITERAL_RUN_VERBOSE = regex.compile(r"[^\\()\[\]{}|?*+.^$#\s]+")
+_LITERAL_RUN = compile_pattern(r"[^\\()\[\]{}|?*+.^$]+")
+_LITERAL_RUN_VERBOSE = compile_pattern(r"[^\\()\[\]{}|?*+.^$#\s]+")
 # Explosion guard: patterns whose starts cannot be listed in this many steps are scanned plainly.
 _MAX_STEPS = 200_000
+
+_STAMP = code_stamp(__file__)  # cached analyses are redone when this module changes
 
 
 class Unsupported(Exception):
@@ -106,9 +110,26 @@ def _parsed(source: str, flags: int) -> tuple | None:
 
 @cache
 def match_starts(source: str, flags: int) -> MatchStarts | None:
-    """The starts of ``regex.compile(source, flags)``, or None when they cannot be worked out."""
+    """The starts of ``regex.compile(source, flags)``, or None when they cannot be worked out.
+    Kept in the pattern cache between runs (the analysis costs milliseconds per pattern)."""
+    stored = remembered("match-starts", _STAMP, (source, int(flags)),
+                        lambda: _starts_data(_compute_match_starts(source, flags)))
+    return _starts_from(stored)
+
+
+def _compute_match_starts(source: str, flags: int) -> MatchStarts | None:
     parsed = _parsed(source, flags)
     return None if parsed is None else _starts_of(parsed)
+
+
+def _starts_data(starts: MatchStarts | None) -> tuple | None:
+    """:class:`MatchStarts` as plain data for the pattern cache (and back, below)."""
+    return None if starts is None else (starts.words, starts.prefixes, starts.chars, starts.digit,
+                                        starts.space, starts.digit_inside)
+
+
+def _starts_from(data: tuple | None) -> MatchStarts | None:
+    return None if data is None else MatchStarts(*data)
 
 
 def union(starts: tuple[MatchStarts, ...]) -> MatchStarts:
@@ -144,7 +165,23 @@ class Alternation:
 @cache
 def split_alternation(source: str, flags: int, min_branches: int = 2) -> Alternation | None:
     """The pattern as :class:`Alternation` (nested single-branch groups looked through), or
-    None (also when it has fewer than ``min_branches`` branches)."""
+    None (also when it has fewer than ``min_branches`` branches).  Kept in the pattern cache."""
+    stored = remembered("split-alternation", _STAMP, (source, int(flags), min_branches),
+                        lambda: _alternation_data(_compute_split_alternation(source, flags, min_branches)))
+    if stored is None:
+        return None
+    head, branches, tail, joiner, branch_starts = stored
+    return Alternation(head, branches, tail, joiner, tuple(_starts_from(s) for s in branch_starts))
+
+
+def _alternation_data(alternation: Alternation | None) -> tuple | None:
+    if alternation is None:
+        return None
+    return (alternation.head, alternation.branches, alternation.tail, alternation.joiner,
+            tuple(_starts_data(s) for s in alternation.branch_starts))
+
+
+def _compute_split_alternation(source: str, flags: int, min_branches: int) -> Alternation | None:
     alternatives = _parsed(source, flags)
     if alternatives is None or len(alternatives) != 1:
         return None
@@ -249,7 +286,7 @@ class _Parser:
         if c in ("?", "*", "+"):
             self.i += 1
             low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[c]
-        elif c == "{" and (m := regex.compile(r"\{(\d*)(?:(,)(\d*))?\}").match(self.src, self.i)):
+        elif c == "{" and (m := compile_pattern(r"\{(\d*)(?:(,)(\d*))?\}").match(self.src, self.i)):
             if not m.group(1) and not m.group(2):
                 raise Unsupported("empty repeat")
             self.i = m.end()
@@ -304,7 +341,7 @@ class _Parser:
         elif src.startswith("?", i):
             # Scoped flags "(?-i:...)"/"(?i:...)" are a plain group here (case is folded anyway);
             # flags changing anything else, global flags and conditionals are not modelled.
-            m = regex.compile(r"\?([imsx]*)(?:-([imsx]*))?:").match(src, i)
+            m = compile_pattern(r"\?([imsx]*)(?:-([imsx]*))?:").match(src, i)
             if not m or "x" in (m.group(1) or "") + (m.group(2) or ""):
                 raise Unsupported("flags or extension")
             self.i = m.end()

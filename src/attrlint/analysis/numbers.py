@@ -19,6 +19,7 @@ import regex
 from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.analysis.wordindex import scan
+from attrlint.pattern_cache import compile_pattern
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -69,7 +70,7 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     word_number = rf"(?:(?:{words}|one|a)(?:[\s-]+(?:and\s+)?(?:{words}))*)"
     # A percentage's figure is at most 41 digits and commas: unbounded, "1,1,1,..." was
     # rescanned to its end at every "1" (quadratic; 100 s for 32 kB).
-    return regex.compile(
+    return compile_pattern(
         rf"""
         (?:
           (?P<money>(?:[$€£¥₹₩₽]|\b(?:Rs\.?|USD|EUR|GBP)\s*)
@@ -96,21 +97,21 @@ def _pattern(number_words: tuple[str, ...]) -> regex.Pattern:
     )
 
 
-_BOUND_BEFORE = regex.compile(rf"\b(?:{BOUNDS})\s+$", regex.IGNORECASE)
-_CURRENCY_COUNTRY = regex.compile(r"(?<![\p{L}.])(?:US|U\.S\.|C|A|NZ|HK|S|R)$")
-_YEAR = regex.compile(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
-_DATE_BEFORE = regex.compile(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
-_DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
-_TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b))", regex.IGNORECASE)
-_AGE_AFTER = regex.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", regex.IGNORECASE)
-_AGE_BEFORE = regex.compile(r"\b(?:aged?|ages)\s*$", regex.IGNORECASE)
-_NAME_AGE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
-_IDENT_BEFORE = regex.compile(r"(?:[\p{L}]-?|[\p{L}]\.|/|#|№)$")
-_IDENT_AFTER = regex.compile(r"^(?:[\p{L}]|-[\p{Lu}\d]|/\d|\.\d)")
-_CAPITAL_WORD_BEFORE = regex.compile(r"\b(\p{Lu}[\p{L}.]*)\s+$")
-_LIST_NUMBER = regex.compile(r"^\s*\d+[.)]\s")
-_UNIT_SUFFIX = regex.compile(rf"^(?:{UNITS}|bn|mn|tn|m|k|%)\b", regex.IGNORECASE)
-_ONE_ALONE = regex.compile(r"^(?:one|a|an)$", regex.IGNORECASE)
+_BOUND_BEFORE = compile_pattern(rf"\b(?:{BOUNDS})\s+$", regex.IGNORECASE)
+_CURRENCY_COUNTRY = compile_pattern(r"(?<![\p{L}.])(?:US|U\.S\.|C|A|NZ|HK|S|R)$")
+_YEAR = compile_pattern(r"^(?:1[6-9]\d\d|20\d\d)(?:s|'s|’s)?$")
+_DATE_BEFORE = compile_pattern(rf"(?:\b(?:{MONTHS})\.?|\b(?:{WEEKDAYS}),?)\s*$", regex.IGNORECASE)
+_DATE_AFTER = compile_pattern(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", regex.IGNORECASE)
+_TIME_AFTER = compile_pattern(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b))", regex.IGNORECASE)
+_AGE_AFTER = compile_pattern(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", regex.IGNORECASE)
+_AGE_BEFORE = compile_pattern(r"\b(?:aged?|ages)\s*$", regex.IGNORECASE)
+_NAME_AGE = compile_pattern(r"\p{Lu}\p{Ll}+,\s*$")
+_IDENT_BEFORE = compile_pattern(r"(?:[\p{L}]-?|[\p{L}]\.|/|#|№)$")
+_IDENT_AFTER = compile_pattern(r"^(?:[\p{L}]|-[\p{Lu}\d]|/\d|\.\d)")
+_CAPITAL_WORD_BEFORE = compile_pattern(r"\b(\p{Lu}[\p{L}.]*)\s+$")
+_LIST_NUMBER = compile_pattern(r"^\s*\d+[.)]\s")
+_UNIT_SUFFIX = compile_pattern(rf"^(?:{UNITS}|bn|mn|tn|m|k|%)\b", regex.IGNORECASE)
+_ONE_ALONE = compile_pattern(r"^(?:one|a|an)$", regex.IGNORECASE)
 _NOT_IDENTIFYING = frozenset(
     """The A An In On At By For From To Of About Around Nearly Over Under Some Almost Only Just
     Up More Less Fewer Between With Than And Or But About Approximately Roughly Of All Its
@@ -153,14 +154,14 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
 
 
 # The thing counted ("1,200 tanks") belongs to the claim; function words and verbs do not.
-_COUNTED_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}-]*\p{Ll})\b")
+_COUNTED_NOUN = compile_pattern(r"[ \t]+(\p{Ll}[\p{Ll}-]*\p{Ll})\b")
 _NOT_NOUNS = frozenset(
     """of in on at to for from by with and or but the a an than as is are was were be been has have had
     will would could should may might can did do does not per each more less percent that this these those
     who which when where while after before into over under about around during since until up down out
     off its their his her our your my it they he she we you i also still only just all both""".split()
 )
-_ENDS_WITH_NUMBER = regex.compile(
+_ENDS_WITH_NUMBER = compile_pattern(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|thousand|"
     r"million|billion|trillion|dozen))$",
     regex.IGNORECASE,
@@ -168,16 +169,16 @@ _ENDS_WITH_NUMBER = regex.compile(
 
 
 # Precompiled once: a module-level regex.match(str, ...) pays for a cache lookup per call.
-_DASH = regex.compile(r"[-–—]")
-_LETTER = regex.compile(r"[\s-]?\p{L}")
-_DAY_RANGE = regex.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$")
-_SMALL_NUMBER = regex.compile(r"^\d{1,3}$")
-_COMMA_AFTER = regex.compile(r"^\s*,")
-_ORDINAL_DIGITS = regex.compile(r"^\d+(?:st|nd|rd|th)$")
-_BARE_TENS_SCORES = regex.compile(r"^(?:tens|scores)$", regex.IGNORECASE)
-_HYPHEN_WORD = regex.compile(r"^-\p{L}")
-_HYPHEN_MULTIPLIER = regex.compile(r"^-(?:fold|times)")
-_NOT_COUNTED = regex.compile(r"^(?:-(?:way|sided|faced|tier|party)\b|\s+(?:kinds|types|sorts)\s+of\b)",
+_DASH = compile_pattern(r"[-–—]")
+_LETTER = compile_pattern(r"[\s-]?\p{L}")
+_DAY_RANGE = compile_pattern(r"^\d{1,2}\s*[-–]\s*\d{1,2}$")
+_SMALL_NUMBER = compile_pattern(r"^\d{1,3}$")
+_COMMA_AFTER = compile_pattern(r"^\s*,")
+_ORDINAL_DIGITS = compile_pattern(r"^\d+(?:st|nd|rd|th)$")
+_BARE_TENS_SCORES = compile_pattern(r"^(?:tens|scores)$", regex.IGNORECASE)
+_HYPHEN_WORD = compile_pattern(r"^-\p{L}")
+_HYPHEN_MULTIPLIER = compile_pattern(r"^-(?:fold|times)")
+_NOT_COUNTED = compile_pattern(r"^(?:-(?:way|sided|faced|tier|party)\b|\s+(?:kinds|types|sorts)\s+of\b)",
                              regex.IGNORECASE)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import regex
 
-_MARK = regex.compile(r"[\"“”«»]")
+from attrlint.pattern_cache import compile_pattern
+
+_MARK = compile_pattern(r"[\"“”«»]")
 _OPENERS = "“«"
 _CLOSERS = "”»"
 

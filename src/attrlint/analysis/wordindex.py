@@ -22,8 +22,9 @@ from typing import NamedTuple
 import regex
 
 from attrlint.analysis.match_starts import MatchStarts, match_starts, split_alternation, union
+from attrlint.pattern_cache import compile_pattern
 
-_RUN_SPLIT = regex.compile(r"(\p{L}+)")
+_RUN_SPLIT = compile_pattern(r"(\p{L}+)")
 # The only characters that match an ASCII letter case-insensitively (in the ``regex``
 # module) but that ``str.lower`` does not turn into it; "İ" would also lengthen the text.
 _FOLD_EXCEPTIONS = {"İ": "i", "ſ": "s"}
@@ -41,8 +42,8 @@ def fold(text: str) -> str:
 # Splitting pays when each word selects a few of many branches (verbs, vague phrases); a
 # pattern of a few branches that any article needs nearly all of (quantities) is compiled whole.
 _MIN_BRANCHES = 12
-_DIGIT = regex.compile(r"\d")
-_SPACE = regex.compile(r"\s")
+_DIGIT = compile_pattern(r"\d")
+_SPACE = compile_pattern(r"\s")
 
 
 class Source(NamedTuple):
@@ -84,7 +85,7 @@ class Scanner:
     @property
     def pattern(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
+            self._compiled = compile_pattern(self.source, self.flags)
         return self._compiled
 
     def patterns_at(self, key: str, is_word: bool) -> tuple[regex.Pattern, ...]:
@@ -101,7 +102,7 @@ class Scanner:
     def _branch(self, i: int) -> regex.Pattern:
         compiled = self._branches.get(i)
         if compiled is None:
-            compiled = self._branches[i] = regex.compile(self.alternation.source((i,)), self.flags)
+            compiled = self._branches[i] = compile_pattern(self.alternation.source((i,)), self.flags)
         return compiled
 
 
@@ -205,7 +206,7 @@ def _opener(starts: MatchStarts) -> regex.Pattern | None:
     parts = ["[" + "".join(members) + "]"] if members else []
     if starts.digit and not starts.digit_inside:
         parts.append(r"(?<!\d)\d")  # only where a run of digits starts
-    return regex.compile("|".join(parts)) if parts else None
+    return compile_pattern("|".join(parts)) if parts else None
 
 
 # How much text one reading of the words covers: the sentences of a document are scanned in

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from attrlint.analysis.attribution import PRONOUNS, Cue
+from attrlint.pattern_cache import compile_pattern
 
 SOURCE_KINDS = ("named", "anonymous", "vague")
 
@@ -29,7 +28,7 @@ _PLURAL_ROLES = frozenset(w for w in _PERSON_ROLES if w.endswith("s") or w in {"
 _ARTICLES_AND_NUMBERS = frozenset("a an another one two three four five six seven eight nine ten".split())
 _SOME = frozenset("some several various".split())
 _DEFINITE = frozenset("the this that these those his her its their our".split())
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*")
+_WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ holding ``.git``), so a checkout never picks up a configuration from outside it.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from attrlint.config.errors import ConfigError
@@ -52,6 +51,8 @@ def read_config_table(path: Path) -> dict:
 
 
 def _parse(path: Path) -> dict:
+    import tomllib  # here, not at the top: most runs find no config file to parse
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

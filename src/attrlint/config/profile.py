@@ -23,6 +23,7 @@ from attrlint.config.globs import path_matches
 from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
 from attrlint.config.settings import Settings, load_settings
 from attrlint.engine.findings import Finding
+from attrlint.pattern_cache import compile_pattern
 
 _CODE_KEYS = ("select", "extend-select", "ignore")
 _REGEX_KEYS = ("analysis.exempt", "lexicons.vague-phrases")
@@ -69,7 +70,7 @@ def build_profile(settings: Settings, registry) -> Profile:
     for key in _REGEX_KEYS:
         for pattern in settings[key]:
             try:
-                regex.compile(pattern)
+                compile_pattern(pattern)
             except regex.error as exc:
                 raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
                                   f"{pattern!r}: {exc}") from None

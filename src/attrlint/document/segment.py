@@ -16,9 +16,10 @@ import re
 import regex
 
 from attrlint.analysis.lexicons import default_lexicons
+from attrlint.pattern_cache import compile_pattern
 
 # Terminal punctuation, closing quotes/brackets, whitespace, then an opener.
-_CANDIDATE = regex.compile(
+_CANDIDATE = compile_pattern(
     r"""
     # ., !, ?, …, or a spaced ellipsis ". . .".  A run is matched from its first character
     # only and never given back (possessive): a long run then costs one pass, not n passes.
@@ -31,17 +32,17 @@ _CANDIDATE = regex.compile(
 )
 # Matched backwards from the stop (REVERSE): the cost is the word's length, not the
 # distance back to the previous boundary.
-_WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{N}'’.-]+)")
-_INITIAL = regex.compile(r"^\p{Lu}$")
-_DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
-_CREDIT_LABEL = regex.compile(r"(?<=\s)(?:Image|Photo|Photograph|Picture|Credit)s?:\s")
+_WORD_BEFORE = compile_pattern(r"(?r)([\p{L}\p{N}'’.-]+)")
+_INITIAL = compile_pattern(r"^\p{Lu}$")
+_DOTTED_ACRONYM = compile_pattern(r"^(?:\p{L}\.)+\p{L}?$")
+_CREDIT_LABEL = compile_pattern(r"(?<=\s)(?:Image|Photo|Photograph|Picture|Credit)s?:\s")
 # A place dateline opening a paragraph: "Taipei, Taiwan — ", "KYIV (Reuters) - ".
 _PLACE = r"\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}"
-PLACE_DATELINE = regex.compile(
+PLACE_DATELINE = compile_pattern(
     rf"\s*(?:{_PLACE}(?:,[ \t]+{_PLACE}){{1,3}}|\p{{Lu}}{{2,}}(?:[ \t]+\p{{Lu}}{{2,}})?(?:[ \t]+\([^()\n]{{1,30}}\))?)"
     r"[ \t]+(?P<dash>[-–—])[ \t]+(?=\p{Lu})"
 )
-_NEXT_WORD = regex.compile(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
+_NEXT_WORD = compile_pattern(r"[\"'“‘«(\[]*([\p{L}\p{N}]+)")
 
 
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -30,10 +30,11 @@ from attrlint.data import builtin_lexicon_files
 from attrlint.document.model import Span
 from attrlint.engine.findings import CATEGORIES, SEVERITIES, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.pattern_cache import compile_pattern
 
 DEFAULT_TIMEOUT = 1.0  # seconds per document for one rule's pattern
-_CODE = regex.compile(r"^[A-Z]{2,8}[0-9]{1,4}$")
-_NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
+_CODE = compile_pattern(r"^[A-Z]{2,8}[0-9]{1,4}$")
+_NAME = compile_pattern(r"^[a-z][a-z0-9-]*$")
 _COMMON = {"kind", "code", "name", "message", "severity", "category", "summary", "doc", "examples",
            "enabled", "timeout", "ignore-case"}
 _FIELDS = {"existence": _COMMON | {"tokens", "pattern"}, "conditional": _COMMON | {"pattern", "unless"},
@@ -180,7 +181,7 @@ def load_rule_file(path: Path) -> DeclarativeRule | tuple[str, list[str]]:
 def _compile(pattern: str, spec: dict, path: Path, field_name: str) -> regex.Pattern:
     flags = regex.IGNORECASE if spec.get("ignore-case", True) else 0
     try:
-        return regex.compile(pattern, flags)
+        return compile_pattern(pattern, flags)
     except regex.error as exc:
         raise ConfigError(f"{path}: field '{field_name}': invalid regular expression: {exc}") from None
 

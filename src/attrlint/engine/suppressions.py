@@ -23,13 +23,14 @@ import regex
 
 from attrlint.document.model import Document
 from attrlint.engine.findings import Finding
+from attrlint.pattern_cache import compile_pattern
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compile_pattern(
     r"<!--\s*(?:attrlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9]*)*)(?:\s+--\s.*?)?|vale\s+(?P<vale>off|on))\s*-->",
     regex.IGNORECASE | regex.DOTALL,
 )
-_LOOKS_LIKE_DIRECTIVE = regex.compile(r"<!--\s*attrlint-", regex.IGNORECASE)
+_LOOKS_LIKE_DIRECTIVE = compile_pattern(r"<!--\s*attrlint-", regex.IGNORECASE)
 
 
 @dataclass

@@ -38,7 +38,7 @@ def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
         sentence={"start": finding.sentence_start, "end": finding.sentence_end},
     )
     if finding.evidence:
-        record["evidence"] = finding.evidence
+        record["evidence"] = dict(finding.evidence)
     return record
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import regex
 
 from attrlint.document.model import Block, Document, Span
+from attrlint.pattern_cache import compile_pattern
 
-_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
-_COMMENT_ALONE_ON_LINE = regex.compile(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
+_BLANK_LINE = compile_pattern(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+_COMMENT_ALONE_ON_LINE = compile_pattern(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
 
 
 def paragraph_blocks(text: str, start: int = 0, end: int | None = None, kind: str = "paragraph") -> list[Block]:

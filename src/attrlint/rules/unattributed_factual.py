@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.engine.findings import Finding
+from attrlint.engine.findings import FactualEvidence, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 
@@ -41,15 +41,17 @@ class UnattributedFactualClaim(Rule):
                 continue
             s = sa.sentence
             claim = sa.unsourced or s
+            if claim is s:
+                reason = "asserts a fact; no attribution cue found"
+            elif claim.start == s.start:
+                reason = "this clause is the writer's own; the attribution covers only the next"
+            else:
+                reason = "this clause is the writer's own; the hedge covers only the clause before"
             yield self.finding(
                 start=claim.start,
                 end=claim.end,
                 sentence=s,
                 claim_kind="factual",
                 message="Unattributed statement of fact: no source nearby.",
-                evidence={"claim": text[claim.start : claim.end],
-                          "reason": "asserts a fact; no attribution cue found" if claim is s
-                          else "this clause is the writer's own; the attribution covers only the next"
-                          if claim.start == s.start
-                          else "this clause is the writer's own; the hedge covers only the clause before"},
+                evidence=FactualEvidence(claim=text[claim.start : claim.end], reason=reason),
             )

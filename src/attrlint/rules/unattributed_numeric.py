@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.engine.findings import Finding
+from attrlint.engine.findings import Finding, NumericEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 
@@ -48,5 +48,5 @@ class UnattributedNumericClaim(Rule):
                 sentence=sa.sentence,
                 claim_kind="numeric",
                 message=f"Unattributed figure \u201c{claims[0]}\u201d: no source nearby.",
-                evidence={"claim": claims[0], "quantities": claims, "kinds": [q.kind for q in unsourced]},
+                evidence=NumericEvidence(claim=claims[0], quantities=claims, kinds=[q.kind for q in unsourced]),
             )

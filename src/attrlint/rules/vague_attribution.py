@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.engine.findings import Finding
+from attrlint.engine.findings import Finding, VagueEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 
@@ -46,5 +46,5 @@ class VagueAttribution(Rule):
                     end=cue.end,
                     sentence=sa.sentence,
                     message=f"Vague attribution \u201c{phrase}\u201d: name the source.",
-                    evidence={"vague_source": cue.source, "cue": cue.kind},
+                    evidence=VagueEvidence(vague_source=cue.source, cue=cue.kind),
                 )
