@@ -21,6 +21,7 @@ from functools import cache
 import regex
 
 from attrlint.analysis.lexicons import Lexicons
+from attrlint.analysis.tails import search_tail
 from attrlint.analysis.wordindex import Source, scan, scan_slice
 from attrlint.pattern_cache import compile_pattern
 
@@ -214,7 +215,7 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
             or (prev.endswith("ing") and verb.lower().endswith("s"))):  # "is investigating claims"
         if not verb.lower().endswith(("ed", "said", "told", "says", "tells")):
             return None
-    if _PASSIVE_BEFORE.search(before):
+    if search_tail(_PASSIVE_BEFORE, before, 3):  # an auxiliary and at most two adverbs
         return None  # "was reported", "had been twice denied": no agent here (vague phrases handle it)
     if _modifies_a_noun(verb, prev if words_before and words_before[-1][-1:].isalnum() else "", after, lexicons):
         return None

@@ -18,6 +18,7 @@ import regex
 
 from attrlint.analysis.alternation import literal_alternation
 from attrlint.analysis.lexicons import Lexicons
+from attrlint.analysis.tails import search_tail
 from attrlint.analysis.wordindex import scan
 from attrlint.pattern_cache import compile_pattern
 
@@ -50,6 +51,8 @@ BOUNDS = (
     r"an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|close\s+to|between|from|"
     r"only|just|barely|below|above|exceeding|in\s+excess\s+of|upwards\s+of|some\s+\d"
 )
+# The most words a bound spans ("in excess of"): _BOUND_BEFORE is searched from that far back.
+_BOUND_WORDS = max(len(bound.split(r"\s+")) for bound in BOUNDS.split("|"))
 MULTIPLIERS = (
     r"doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|quadrupling|halved|"
     r"halving|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold|(?:twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)"
@@ -146,7 +149,7 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
         # A bound in front ("at least 148", "up to 70%") belongs to the claim.  Looked for
         # behind each match rather than as an optional prefix of the scan, which would be
         # tried at every position of the text.
-        bound = _BOUND_BEFORE.search(text, max(start, q_start - 24), q_start)
+        bound = search_tail(_BOUND_BEFORE, text, _BOUND_WORDS, max(start, q_start - 24), q_start)
         if bound:
             q_start = bound.start()
         found.append(Quantity(q_start, q_end, kind))
@@ -190,24 +193,25 @@ def _digits_are_claim(text: str, s: int, e: int, core: str, block_start: int) ->
     has_unit = bool(_LETTER.search(core[len(number) :]))
     if _YEAR.match(number) and not has_unit:
         return False
-    if _DAY_RANGE.match(core) and _DATE_BEFORE.search(before):
+    date_before = search_tail(_DATE_BEFORE, before, 1)  # month and weekday names are one word
+    if date_before and _DAY_RANGE.match(core):
         return False
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _DATE_AFTER.match(core[len(number) :].lstrip()):
+    if date_before or _DATE_AFTER.match(after) or _DATE_AFTER.match(core[len(number) :].lstrip()):
         return False
     if _TIME_AFTER.match(after):
         return False
     tail = text[s + len(number) : e + 20]
     # "a 2000 year old tradition" is no person.  Length first: int() refuses over 4,300 digits.
     plausible_age = number.isdigit() and len(number.lstrip("0")) <= 3 and int(number) < 130
-    if plausible_age and (_AGE_AFTER.match(tail) or _AGE_BEFORE.search(before)):
+    if plausible_age and (_AGE_AFTER.match(tail) or search_tail(_AGE_BEFORE, before, 1)):
         return False
-    if _NAME_AGE.search(before) and _SMALL_NUMBER.match(number) and _COMMA_AFTER.match(after):
+    if _COMMA_AFTER.match(after) and _SMALL_NUMBER.match(number) and search_tail(_NAME_AGE, before, 1):
         return False  # "Smith, 45, said" identifies a person
-    if _IDENT_BEFORE.search(before) or _IDENT_AFTER.match(after):
+    if search_tail(_IDENT_BEFORE, before, 1) or _IDENT_AFTER.match(after):
         return False
     if after[:1].isalpha() and not _UNIT_SUFFIX.match(after):
         return False  # "5G", "3D", "21st" on its own
-    capital = _CAPITAL_WORD_BEFORE.search(before)
+    capital = search_tail(_CAPITAL_WORD_BEFORE, before, 1)
     if capital and capital.group(1) not in _NOT_IDENTIFYING and not has_unit and "," not in number:
         return False  # "Route 66", "Article 5", "Apollo 11"
     if s - block_start < 4 and _LIST_NUMBER.match(text[block_start : e + 2]):
