@@ -2,9 +2,11 @@
 
 ``pattern.finditer(text, start, end)`` makes the ``regex`` engine try the pattern at every
 position; with big alternations (quantities, reporting verbs, vague phrases) that is most
-of attrlint's time.  Here the sentence is read once into its runs of letters (case-folded,
-with where each starts), shared by every pattern; :mod:`attrlint.analysis.match_starts`
-says which words, characters or digits can open a match, and the pattern is tried
+of attrlint's time.  Here the text is read once into its runs of letters (case-folded,
+with where each starts), a few thousand characters ahead of the sentence asked about, and
+shared by every pattern and by the next sentences (:class:`SpanWords`);
+:mod:`attrlint.analysis.match_starts` says which words, characters or digits can open a
+match, each pattern's candidate positions are worked out once per reading, and the pattern is tried
 anchored (``pattern.match``) at those positions only, in order, skipping positions inside
 the previous match.  Because every position where a match can start is tried, the
 matches are exactly those of ``finditer``; a pattern whose starts cannot be worked out is
