@@ -38,7 +38,7 @@ def _span(m):
     return None if m is None else (m.span(), m.groups())
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_TEXTS, st.data())
 def test_searched_from_the_last_words_as_from_the_start(text, data):
     start = data.draw(st.integers(0, len(text)))
