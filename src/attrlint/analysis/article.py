@@ -28,6 +28,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -72,8 +73,7 @@ def _reports_findings(source: Cue | Span) -> bool:
 _REPORTED_FUTURE = compile_pattern(r"\bwould\b(?!\s+have\b)")
 
 
-@dataclass(frozen=True)
-class AnalysisOptions:
+class AnalysisOptions(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """Knobs that configuration can turn (``[tool.attrlint.analysis]``).
 
     ``window``: how many sentences before/after, within the same block, an attribution

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -59,8 +60,7 @@ class Unsupported(Exception):
     """The source uses syntax this analysis does not model where it matters."""
 
 
-@dataclass(frozen=True)
-class MatchStarts:
+class MatchStarts(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """Where a match can start.  Words are lowercase ASCII; text is compared case-folded."""
 
     words: frozenset[str]  # the whole run of letters at the start equals one of these
@@ -146,8 +146,7 @@ def _starts_of(alternatives: tuple) -> MatchStarts | None:
         return None
 
 
-@dataclass(frozen=True)
-class Alternation:
+class Alternation(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """A pattern ``head(?:branch|branch|...)tail`` whose head only asserts (``\\b``, lookbehinds):
     a match starts in one of the branches, so at a given position only the branches that
     can start there need trying, in their order."""
