@@ -194,11 +194,16 @@ def save() -> None:
     from attrlint import __version__
 
     path = cache_file()
-    with _lock:
+    # At exit another (daemon) thread may still be compiling: never wait on it for long.
+    if not _lock.acquire(timeout=1):
+        return
+    try:
         # Values derived by another attrlint version (an upgrade) are dropped, not kept forever.
         entries = {key: value for key, value in {**_read(path), **_stored}.items()
                    if len(key) == 2 or key[1][:1] == (__version__,)}
         _dirty = False
+    finally:
+        _lock.release()
     try:
         payload = marshal.dumps({"format": _FORMAT, "regex": getattr(regex, "__version__", None),
                                  "entries": entries})
