@@ -204,15 +204,18 @@ def save() -> None:
         _dirty = False
     finally:
         _lock.release()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         payload = marshal.dumps({"format": _FORMAT, "regex": getattr(regex, "__version__", None),
                                  "entries": entries})
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
         os.replace(temporary, path)
     except (OSError, ValueError):  # read-only or full disk; an entry marshal cannot store
-        pass
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def forget() -> None:
