@@ -56,7 +56,6 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
 
 
 def _load_or_compile(key: tuple[str, int]) -> regex.Pattern:
-    global _dirty
     if not _enabled():
         return regex.compile(*key)
     stored = _entries().get(key)
@@ -67,11 +66,17 @@ def _load_or_compile(key: tuple[str, int]) -> regex.Pattern:
             del _entries()[key]
     compiled = regex.compile(*key)
     if (data := _pickled_data(compiled)) is not None:
-        _entries()[key] = data
-        if not _dirty:
-            _dirty = True
-            atexit.register(save)
+        _record(key, data)
     return compiled
+
+
+def _record(key: tuple, value: object) -> None:
+    """Add an entry to save at exit (the caller holds the lock)."""
+    global _dirty
+    _entries()[key] = value
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
 
 
 def remembered(kind: str, stamp: tuple, key: tuple, compute: Callable[[], T]) -> T:
@@ -79,7 +84,6 @@ def remembered(kind: str, stamp: tuple, key: tuple, compute: Callable[[], T]) ->
     from a pattern's source alone at start-up (the match-start analysis of the scanning
     patterns).  ``stamp`` identifies the deriving code (see :func:`code_stamp`), so an
     edited module derives afresh; the value must be plain data ``marshal`` can store."""
-    global _dirty
     if not _enabled():
         return compute()
     full_key = (kind, stamp, key)
@@ -88,12 +92,9 @@ def remembered(kind: str, stamp: tuple, key: tuple, compute: Callable[[], T]) ->
         if full_key in entries:
             return entries[full_key]
     value = compute()
-    with _lock:
-        if _storable(value):
-            entries[full_key] = value
-            if not _dirty:
-                _dirty = True
-                atexit.register(save)
+    if _storable(value):
+        with _lock:
+            _record(full_key, value)
     return value
 
 

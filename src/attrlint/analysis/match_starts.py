@@ -123,9 +123,8 @@ def _compute_match_starts(source: str, flags: int) -> MatchStarts | None:
 
 
 def _starts_data(starts: MatchStarts | None) -> tuple | None:
-    """:class:`MatchStarts` as plain data for the pattern cache (and back, below)."""
-    return None if starts is None else (starts.words, starts.prefixes, starts.chars, starts.digit,
-                                        starts.space, starts.digit_inside)
+    """:class:`MatchStarts` as a plain tuple (``marshal`` takes no tuple subclass), and back below."""
+    return None if starts is None else tuple(starts)
 
 
 def _starts_from(data: tuple | None) -> MatchStarts | None:
@@ -176,8 +175,7 @@ def split_alternation(source: str, flags: int, min_branches: int = 2) -> Alterna
 def _alternation_data(alternation: Alternation | None) -> tuple | None:
     if alternation is None:
         return None
-    return (alternation.head, alternation.branches, alternation.tail, alternation.joiner,
-            tuple(_starts_data(s) for s in alternation.branch_starts))
+    return (*alternation[:-1], tuple(_starts_data(s) for s in alternation.branch_starts))
 
 
 def _compute_split_alternation(source: str, flags: int, min_branches: int) -> Alternation | None:

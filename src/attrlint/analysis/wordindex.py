@@ -298,12 +298,13 @@ def _scan(found: Scanner, words: SpanWords, start: int, end: int, sliced: bool) 
         offset = 0
     if found.alternation is not None:
         return _anchored_branches(found, text, start, end, keyed[first:last], offset)
-    return _anchored(found.pattern, text, start, end, positions[first:last], offset)
+    return matches_at(found.pattern, text, start, end, positions[first:last], offset)
 
 
-def _anchored(pattern: regex.Pattern, text: str, start: int, end: int,
-              candidates: list[int], offset: int) -> Iterable[regex.Match]:
-    """Try ``pattern`` at each candidate + ``offset``, as ``finditer`` would reach them."""
+def matches_at(pattern: regex.Pattern, text: str, start: int, end: int,
+               candidates: list[int], offset: int = 0) -> Iterable[regex.Match]:
+    """``pattern.finditer(text, start, end)``, trying ``pattern`` only at each candidate +
+    ``offset`` (in order; every position where a match can start must be among them)."""
     if not candidates:
         return ()
     found: list[regex.Match] = []

@@ -12,10 +12,12 @@ inside a block is a soft space (hard-wrapped drafts), never a boundary on its ow
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
 from attrlint.analysis.lexicons import default_lexicons
+from attrlint.analysis.wordindex import matches_at
 from attrlint.pattern_cache import compile_pattern
 
 # Terminal punctuation, closing quotes/brackets, whitespace, then an opener.
@@ -73,7 +75,7 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 _STOP = re.compile(r"[.!?…]")
 
 
-def _candidates(prose: str, start: int, end: int) -> list[regex.Match]:
+def _candidates(prose: str, start: int, end: int) -> Iterable[regex.Match]:
     """``_CANDIDATE.finditer(prose, start, end)``, tried only where a match can start."""
     starts = []
     for stop in _STOP.finditer(prose, start, end):
@@ -81,18 +83,7 @@ def _candidates(prose: str, start: int, end: int) -> list[regex.Match]:
         if at > start and prose[at] == "." and prose[at - 1].isspace():  # (``\s`` is ``isspace``)
             starts.append(at - 1)
         starts.append(at)
-    found = []
-    resume = start
-    match = _CANDIDATE.match
-    for at in starts:  # in order; a position may come twice
-        if at >= resume:
-            m = match(prose, at, end)
-            if m is None:
-                resume = at + 1
-            else:
-                found.append(m)
-                resume = m.end()  # never empty: a stop or a whitespace at least
-    return found
+    return matches_at(_CANDIDATE, prose, start, end, starts)
 
 
 def _append_sentences(prose: str, start: int, end: int, spans: list[tuple[int, int]],
