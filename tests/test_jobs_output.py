@@ -12,8 +12,10 @@ import pytest
 
 from attrlint.cli.check import build_parser, lint_and_write
 from attrlint.engine.batch import FileLinter, LintSettings, _chunks, lint_paths
+from attrlint.engine.plugins import load_plugins
+from attrlint.engine.registry import build_registry
 from attrlint.formats import json_stream
-from attrlint.formats.records import EncodedFileRecords, encode_file_records
+from attrlint.formats.records import EncodedFileRecords
 from tests.conftest import ROOT
 
 ARTICLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -81,17 +83,19 @@ def test_a_baseline_applies_the_same_with_two_workers(capsys, folder, tmp_path_f
 
 
 @needs_fork
-def test_workers_render_each_file_and_release_its_document(folder):
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "concise", "github", "text"])
+def test_workers_render_each_file_and_release_its_document(folder, output_format):
+    render_file = build_registry(load_plugins(third_party=False)).formats[output_format](io.StringIO(), {}).render_file
     linter = FileLinter(LintSettings(no_plugins=True, isolated=True))
     paths = sorted(str(p) for p in folder.rglob("*.txt") if p.parent.name == "part0" and "latin1" not in p.name)
-    serial = list(lint_paths(paths, linter, 1, render_file=encode_file_records))
+    serial = list(lint_paths(paths, linter, 1, render_file=render_file))
     assert all(o.result.rendered is None and o.result.document is not None for o in serial)  # write() renders
-    pooled = list(lint_paths(paths, linter, 2, render_file=encode_file_records,
+    pooled = list(lint_paths(paths, linter, 2, render_file=render_file,
                              mp_context=multiprocessing.get_context("fork")))
     assert [o.result.path for o in pooled] == paths
     for here, there in zip(serial, pooled, strict=True):
         assert there.result.document is None and there.result.passes is None
-        assert there.result.rendered == encode_file_records(here.result)
+        assert there.result.rendered == render_file(here.result) and there.result.rendered
         assert [f.rule for f in there.result.findings] == [f.rule for f in here.result.findings]
 
 
