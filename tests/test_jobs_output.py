@@ -12,10 +12,12 @@ import pytest
 
 from attrlint.cli.check import build_parser, lint_and_write
 from attrlint.engine.batch import FileLinter, LintSettings, _chunks, lint_paths
+from attrlint.engine.linter import Report
 from attrlint.engine.plugins import load_plugins
 from attrlint.engine.registry import build_registry
 from attrlint.formats import json_stream
 from attrlint.formats.records import EncodedFileRecords
+from attrlint.formats.sarif import FileResults, sarif_log
 from tests.conftest import ROOT
 
 ARTICLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -83,9 +85,10 @@ def test_a_baseline_applies_the_same_with_two_workers(capsys, folder, tmp_path_f
 
 
 @needs_fork
-@pytest.mark.parametrize("output_format", ["json", "jsonl", "concise", "github", "text"])
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "concise", "github", "text", "sarif"])
 def test_workers_render_each_file_and_release_its_document(folder, output_format):
-    render_file = build_registry(load_plugins(third_party=False)).formats[output_format](io.StringIO(), {}).render_file
+    registry = build_registry(load_plugins(third_party=False))
+    render_file = registry.formats[output_format](io.StringIO(), {"rules": registry.rules}).render_file
     linter = FileLinter(LintSettings(no_plugins=True, isolated=True))
     paths = sorted(str(p) for p in folder.rglob("*.txt") if p.parent.name == "part0" and "latin1" not in p.name)
     serial = list(lint_paths(paths, linter, 1, render_file=render_file))
@@ -130,3 +133,22 @@ def test_encoded_records_are_laid_out_like_streamed_ones():
     assert written({"files": [{"findings": encoded}]}) == written({"files": [{"findings": iter(records)}]})
     assert written({"a": json_stream.EncodedItems()}) == written({"a": iter(())}) == '{\n  "a": []\n}\n'
     assert isinstance(EncodedFileRecords(encoded, None).findings, json_stream.EncodedItems)
+    # inside a streamed list, a group of encoded records stands for them in place
+    mixed = iter([{"first": 1}, encoded, json_stream.EncodedItems(), {"last": 2}])
+    assert written({"r": mixed}) == written({"r": iter([{"first": 1}, *records, {"last": 2}])})
+    assert written({"r": iter([json_stream.EncodedItems()])}) == '{\n  "r": []\n}\n'
+
+
+@needs_fork
+def test_sarif_leaves_a_file_with_an_unknown_rule_to_write(folder):
+    linter = FileLinter(LintSettings(no_plugins=True, isolated=True))
+    paths = sorted(str(p) for p in (folder / "part0").glob("*.txt") if "latin1" not in p.name)
+    only_atr001 = FileResults({"ATR001": None})  # the other rules' findings have no index yet
+    outcomes = list(lint_paths(paths, linter, 2, render_file=only_atr001,
+                               mp_context=multiprocessing.get_context("fork")))
+    assert any(o.result.rendered is None and o.result.document is not None for o in outcomes)
+    log = sarif_log(Report(files=[o.result for o in outcomes]), {"ATR001": None})
+    codes = [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert codes[0] == "ATR001" and codes[1:] == sorted(codes[1:])  # known rules first, then the others
+    for result in log["runs"][0]["results"]:
+        assert codes[result["ruleIndex"]] == result["ruleId"]

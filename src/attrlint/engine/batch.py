@@ -197,11 +197,13 @@ def _chunks(paths: list[str], workers: int, largest: int = 16) -> Iterator[list[
 def _rendered(outcome: Outcome, render_file) -> Outcome:
     """Run the format's per-file step on a linted file: its part goes to ``rendered``,
     and the document and passes, which the part now stands for, are released (not sent
-    back from a worker, nor kept until the report is written)."""
+    back from a worker, nor kept until the report is written).  A step that returns
+    ``None`` leaves the file to the format's ``write``."""
     result = outcome.result
     if render_file is not None and result is not None:
         result.rendered = render_file(result)
-        result.document = result.passes = None
+        if result.rendered is not None:
+            result.document = result.passes = None
     return outcome
 
 

@@ -10,7 +10,8 @@ so the whole report never exists as one Python object or one string.
 
 A list may also arrive already encoded (:class:`EncodedItems`: each item JSON text, for
 instance records a ``--jobs`` worker encoded while linting): it is laid out exactly as the
-same records streamed, without encoding them again.
+same records streamed, without encoding them again.  Inside a streamed list, an
+:class:`EncodedItems` stands for its records in place (one file's share of the list).
 
 The result is the same JSON value as ``json.dump`` of the same data with the generators
 turned into lists; only the whitespace inside records differs.
@@ -106,6 +107,11 @@ def _write_items(out: _ChunkedWriter, items: Iterable, depth: int, streamed: boo
     inner = "\n" + "  " * (depth + 1)
     separator = "[" + inner
     for item in items:
+        if streamed and isinstance(item, EncodedItems):
+            if item:
+                out.add(separator + ("," + inner).join(item))
+                separator = "," + inner
+            continue
         out.add(separator)
         if streamed:
             out.add(_encode(item))
