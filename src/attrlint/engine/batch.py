@@ -4,7 +4,9 @@ With the ``fork`` start method the workers inherit the command line's linter (pl
 registry, configuration, compiled patterns); with ``spawn`` each worker builds its own
 once from a small picklable :class:`LintSettings`.  Results come back in the order of
 the input paths whatever the number of workers, so ``--jobs 4`` prints byte for byte
-what ``--jobs 1`` prints.
+what ``--jobs 1`` prints.  The output format's optional per-file step (``render_file``)
+runs in the workers too, so that the main process, which alone writes the output, has
+little left to do once the last file is linted.
 """
 
 from __future__ import annotations
