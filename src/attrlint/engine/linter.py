@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.document.model import Document
@@ -86,4 +86,4 @@ def _widened(document: Document, finding: Finding) -> Finding:
     s_start, s_end = document.widen(finding.sentence_start, finding.sentence_end)
     if (start, end, s_start, s_end) == (finding.start, finding.end, finding.sentence_start, finding.sentence_end):
         return finding
-    return replace(finding, start=start, end=end, sentence_start=s_start, sentence_end=s_end)
+    return finding.replace(start=start, end=end, sentence_start=s_start, sentence_end=s_end)
