@@ -6,7 +6,6 @@ additions from configuration or declarative rule files) and shared by every anal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
@@ -44,11 +43,16 @@ def inflect(entry: str) -> set[str]:
     return forms
 
 
-@dataclass
 class Lexicons:
     """The active word lists.  ``extra`` maps a lexicon name to entries added by config."""
 
-    extra: dict[str, list[str]] = field(default_factory=dict)
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self.extra = {} if extra is None else extra
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicons) and self.extra == other.extra
+
+    __hash__ = None  # mutable
 
     def entries(self, name: str) -> list[str]:
         base = builtin_lexicon_files().get(name, {}).get("entries", [])
