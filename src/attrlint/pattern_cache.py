@@ -98,16 +98,19 @@ def remembered(kind: str, stamp: tuple, key: tuple, compute: Callable[[], T]) ->
     return value
 
 
-def code_stamp(module_file: str) -> tuple:
-    """What identifies a module's code for :func:`remembered`: attrlint's version and the
+def code_stamp(*module_files: str) -> tuple:
+    """What identifies the deriving code for :func:`remembered`: attrlint's version and each
     file's size and modification time (a checkout edited in place changes them)."""
     from attrlint import __version__
 
-    try:
-        status = os.stat(module_file)
-        return (__version__, status.st_size, status.st_mtime_ns)
-    except OSError:
-        return (__version__, None, None)
+    stamp: tuple = (__version__,)
+    for module_file in module_files:
+        try:
+            status = os.stat(module_file)
+            stamp += (status.st_size, status.st_mtime_ns)
+        except OSError:
+            stamp += (None, None)
+    return stamp
 
 
 def _storable(value) -> bool:

@@ -35,7 +35,7 @@ from attrlint.pattern_cache import code_stamp, remembered
 
 # Cached analyses are redone when this module or the parser changes.  The parser
 # (:mod:`attrlint.analysis.pattern_shape`) is imported only when an analysis is not cached.
-_STAMP = (*code_stamp(__file__), *code_stamp(str(Path(__file__).with_name("pattern_shape.py")))[1:])
+_STAMP = code_stamp(__file__, str(Path(__file__).with_name("pattern_shape.py")))
 
 
 class MatchStarts(NamedTuple):  # not a dataclass: cheaper to define at start-up
