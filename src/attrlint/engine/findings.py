@@ -93,7 +93,8 @@ class EvidenceRecord(Mapping):
     a dict per finding costs 184 bytes against 48 for two slots (about 30 MB of the peak on
     a 50 MB article).  A subclass names its keys in ``__slots__``; it reads like a
     read-only dict (``evidence["claim"]``, ``.items()``, ``==`` with a dict), and the output
-    formats turn it into a dict.  Plugins may keep passing plain dicts.
+    formats turn it into a dict.  Plugins may keep passing plain dicts.  A value given as an
+    :class:`Excerpt` reads as the text it points at.
     """
 
     __slots__ = ()
@@ -106,7 +107,8 @@ class EvidenceRecord(Mapping):
 
     def __getitem__(self, key: str) -> Any:
         if key in self.__slots__:
-            return getattr(self, key)
+            value = getattr(self, key)
+            return value.text[value.start : value.end] if type(value) is Excerpt else value
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
@@ -118,11 +120,25 @@ class EvidenceRecord(Mapping):
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
-    def __reduce__(self):  # pickled between --jobs workers and the main process
-        return _rebuild_evidence, (type(self), *map(self.__getattribute__, self.__slots__))
+    def __reduce__(self):  # pickled between --jobs workers and the main process: excerpts as text
+        return _rebuild_evidence, (type(self), *map(self.__getitem__, self.__slots__))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({dict(self)!r})"
+
+
+class Excerpt:
+    """Evidence that quotes the document: its text and offsets, sliced when read.  The
+    sentence a finding is about, copied, is ~200 bytes a finding (~40 MB of the peak on a
+    50 MB article); an excerpt is 56 and shares the text and the finding's offsets."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    def __repr__(self) -> str:
+        return f"Excerpt({self.text[self.start : self.end]!r})"
 
 
 def _rebuild_evidence(kind: type[EvidenceRecord], *values: Any) -> EvidenceRecord:
