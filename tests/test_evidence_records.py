@@ -60,3 +60,24 @@ def test_findings_of_the_built_in_rules_serialise_as_before(json_lint):
     report, _ = json_lint("The army said little. Officials counted 14,000 troops.\n")
     assert [f["evidence"] for f in report["files"][0]["findings"]] == [
         {"claim": "14,000 troops", "quantities": ["14,000 troops"], "kinds": ["digits"]}]
+
+
+def test_an_excerpt_reads_as_the_text_it_points_at_and_pickles_as_text():
+    from attrlint.engine.findings import Excerpt
+
+    text = "Intro. The army withdrew. Outro."
+    evidence = FactualEvidence(claim=Excerpt(text, 7, 25), reason="asserts a fact")
+    assert evidence["claim"] == "The army withdrew."
+    assert dict(evidence) == {"claim": "The army withdrew.", "reason": "asserts a fact"}
+    assert evidence == FactualEvidence(claim="The army withdrew.", reason="asserts a fact")
+    assert "The army withdrew." in repr(evidence)
+    payload = pickle.dumps(evidence)
+    assert b"Outro" not in payload  # the excerpt, not the whole document, crosses to the parent
+    assert pickle.loads(payload) == evidence
+
+
+def test_an_excerpt_is_smaller_than_the_text_it_stands_for():
+    from attrlint.engine.findings import Excerpt
+
+    sentence = "Officials said the bridge, closed since the flood, would reopen to traffic next spring."
+    assert sys.getsizeof(Excerpt("", 0, 1)) < sys.getsizeof(sentence) / 2

@@ -175,3 +175,18 @@ def test_values_derived_by_another_attrlint_version_are_dropped_on_save(fresh_ca
     kept = pattern_cache._read(pattern_cache.cache_file())
     assert ("test", (__version__, 1, 2), ("key",)) in kept and (r"\bsaid\b", 0) in kept
     assert ("test", ("0.0.0-old", 1, 2), ("key",)) not in kept
+
+
+def test_only_the_newest_stamps_of_a_kind_are_kept(fresh_cache):
+    """A checkout edited in place makes a new stamp at every edit: old ones are dropped."""
+    from attrlint import __version__
+
+    stamps = [(__version__, 100, mtime) for mtime in range(pattern_cache.KEPT_STAMPS + 2)]
+    for stamp in stamps:
+        pattern_cache.remembered("test", stamp, ("key",), lambda: 1)
+        pattern_cache.remembered("other", (__version__, 5, 5), ("key",), lambda: 2)
+        pattern_cache.save()
+        pattern_cache.forget()
+    kept = pattern_cache._read(pattern_cache.cache_file())
+    assert [key[1] for key in kept if key[0] == "test"] == stamps[-pattern_cache.KEPT_STAMPS:]
+    assert ("other", (__version__, 5, 5), ("key",)) in kept

@@ -1,5 +1,5 @@
 """Allow ``python -m attrlint``."""
 
-from attrlint.cli.main import main
+from attrlint.cli.main import run_command
 
-raise SystemExit(main())
+run_command()

@@ -98,16 +98,19 @@ def remembered(kind: str, stamp: tuple, key: tuple, compute: Callable[[], T]) ->
     return value
 
 
-def code_stamp(module_file: str) -> tuple:
-    """What identifies a module's code for :func:`remembered`: attrlint's version and the
+def code_stamp(*module_files: str) -> tuple:
+    """What identifies the deriving code for :func:`remembered`: attrlint's version and each
     file's size and modification time (a checkout edited in place changes them)."""
     from attrlint import __version__
 
-    try:
-        status = os.stat(module_file)
-        return (__version__, status.st_size, status.st_mtime_ns)
-    except OSError:
-        return (__version__, None, None)
+    stamp: tuple = (__version__,)
+    for module_file in module_files:
+        try:
+            status = os.stat(module_file)
+            stamp += (status.st_size, status.st_mtime_ns)
+        except OSError:
+            stamp += (None, None)
+    return stamp
 
 
 def _storable(value) -> bool:
@@ -199,9 +202,7 @@ def save() -> None:
     if not _lock.acquire(timeout=1):
         return
     try:
-        # Values derived by another attrlint version (an upgrade) are dropped, not kept forever.
-        entries = {key: value for key, value in {**_read(path), **_stored}.items()
-                   if len(key) == 2 or key[1][:1] == (__version__,)}
+        entries = _pruned({**_read(path), **_stored}, __version__)
         _dirty = False
     finally:
         _lock.release()
@@ -217,6 +218,26 @@ def save() -> None:
             temporary.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+# How many versions of the deriving code keep their values: more than one, so that two
+# installations of one attrlint version (an editor's, pre-commit's) do not evict each
+# other; few, so that a checkout edited in place does not grow the file without end.
+KEPT_STAMPS = 4
+
+
+def _pruned(entries: dict[tuple, object], version: str) -> dict[tuple, object]:
+    """``entries`` without values derived by another attrlint version (an upgrade) or by
+    a stamp older than the :data:`KEPT_STAMPS` newest of their kind (entries are in the
+    order they were first recorded)."""
+    stamps: dict[str, list[tuple]] = {}
+    for key in entries:
+        if len(key) == 3 and key[1][:1] == (version,):
+            kind_stamps = stamps.setdefault(key[0], [])
+            if key[1] not in kind_stamps:
+                kind_stamps.append(key[1])
+    kept = {(kind, stamp) for kind, kind_stamps in stamps.items() for stamp in kind_stamps[-KEPT_STAMPS:]}
+    return {key: value for key, value in entries.items() if len(key) == 2 or (key[0], key[1]) in kept}
 
 
 def forget() -> None:

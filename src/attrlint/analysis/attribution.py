@@ -15,8 +15,8 @@ Plain actions ("Apple unveiled") are not communication verbs and source nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,7 @@ from attrlint.analysis.wordindex import Source, scan, scan_slice
 from attrlint.pattern_cache import compile_pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):  # not a dataclass: cheaper to define at start-up
     start: int
     end: int
     kind: str  # according-to | verb | issued | by-agent | document | credit | vague-phrase

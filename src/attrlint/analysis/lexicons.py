@@ -6,17 +6,18 @@ additions from configuration or declarative rule files) and shared by every anal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 
-from attrlint.analysis.alternation import literal_alternation
+from attrlint.analysis import alternation
 from attrlint.analysis.wordindex import Source
 from attrlint.data import builtin_lexicon_files
-from attrlint.pattern_cache import compile_pattern
+from attrlint.pattern_cache import code_stamp, compile_pattern, remembered
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+# Derived verb forms and their pattern are redone when the inflection or the grouping changes.
+_STAMP = code_stamp(__file__, alternation.__file__)
 
 
 def inflect(entry: str) -> set[str]:
@@ -44,22 +45,31 @@ def inflect(entry: str) -> set[str]:
     return forms
 
 
-@dataclass
 class Lexicons:
     """The active word lists.  ``extra`` maps a lexicon name to entries added by config."""
 
-    extra: dict[str, list[str]] = field(default_factory=dict)
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self.extra = {} if extra is None else extra
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicons) and self.extra == other.extra
+
+    __hash__ = None  # mutable
 
     def entries(self, name: str) -> list[str]:
         base = builtin_lexicon_files().get(name, {}).get("entries", [])
         return list(dict.fromkeys([*base, *self.extra.get(name, [])]))
 
     @cached_property
+    def _reporting_verbs(self) -> tuple[tuple[str, ...], str]:
+        """Every form of the reporting verbs, and their pattern; kept in the pattern cache
+        (inflecting and grouping ~600 forms is a few milliseconds of every run)."""
+        entries = tuple(self.entries("reporting-verbs"))
+        return remembered("reporting-verbs", _STAMP, entries, lambda: _reporting_verbs(entries))
+
+    @cached_property
     def reporting_verb_forms(self) -> frozenset[str]:
-        forms: set[str] = set()
-        for entry in self.entries("reporting-verbs"):
-            forms |= inflect(entry)
-        return frozenset(f.lower() for f in forms)
+        return frozenset(self._reporting_verbs[0])
 
     @cached_property
     def reporting_verb_lemmas(self) -> frozenset[str]:
@@ -69,7 +79,7 @@ class Lexicons:
     @cached_property
     def reporting_verb_pattern(self) -> str:
         """Every verb form, longest first (multi-word forms before one word), as a prefix tree."""
-        return literal_alternation(self.reporting_verb_forms, escaped=True)
+        return self._reporting_verbs[1]
 
     @cached_property
     def vague_sources(self) -> frozenset[str]:
@@ -103,6 +113,11 @@ class Lexicons:
     @cached_property
     def sentence_starters(self) -> frozenset[str]:
         return frozenset(self.entries("sentence-starters"))
+
+
+def _reporting_verbs(entries: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    forms = sorted({form.lower() for entry in entries for form in inflect(entry)})
+    return tuple(forms), alternation.literal_alternation(forms, escaped=True)
 
 
 _default: Lexicons | None = None

@@ -12,8 +12,28 @@ from attrlint.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from attrlint.engine.findings import SEVERITIES, SEVERITY_RANK
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the terminal width so that it does not import
+    ``shutil`` to find it: argparse makes a formatter for every argument it defines, and
+    ``shutil`` (with ``bz2`` and ``lzma``) is ~4 ms of every run, most of which never
+    print help.  The width is worked out as ``shutil.get_terminal_size`` does."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            try:
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            except (AttributeError, ValueError, OSError):  # not a terminal, or no stdout
+                columns = 80
+        super().__init__(prog, width=max(columns, 20) - 2)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line with exit code 2."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_Formatter, **kwargs)
 
     def error(self, message: str):
         self.exit(EXIT_ERROR, f"attrlint: {message} (see attrlint --help)\n")

@@ -7,7 +7,9 @@ one is one line here and a module of its own.  Exit codes: 0 no findings at or a
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -45,3 +47,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"attrlint: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
               file=sys.stderr)
         return EXIT_ERROR
+
+
+def run_command() -> None:
+    """The ``attrlint`` command (and ``python -m attrlint``): :func:`main`, then exit
+    without tearing the interpreter down.
+
+    Freeing every module and object one by one at exit is ~20 ms of a ~150 ms run on a
+    small article; the operating system reclaims the process anyway.  Everything a normal
+    exit does that matters still happens first: other threads are joined, every other exit
+    handler runs (the pattern cache's save, plugins' own: :func:`_leave` is registered
+    first, so it runs last), and standard output and error are flushed.
+    """
+    outcome: list[int] = []
+    atexit.register(_leave, outcome)
+    outcome.append(main())
+    sys.exit(outcome[0])
+
+
+def _leave(outcome: list[int]) -> None:
+    if not outcome:  # main() raised (an interrupt outside it): a normal exit reports it
+        return
+    code = outcome[0]
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:  # the reader went away: as in main(), not an error
+            pass
+        except (OSError, ValueError) as exc:  # a full disk, a closed stream
+            if stream is sys.stdout:
+                print(f"attrlint: cannot write the output: {exc}", file=sys.stderr)
+                code = EXIT_ERROR
+    os._exit(code)

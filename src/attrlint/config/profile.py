@@ -8,7 +8,6 @@ file, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +28,16 @@ _CODE_KEYS = ("select", "extend-select", "ignore")
 _REGEX_KEYS = ("analysis.exempt", "lexicons.vague-phrases")
 
 
-@dataclass
 class Profile:
-    settings: Settings
-    all_rules: dict[str, Any]  # code -> rule: registry rules plus house rules
-    rules: list  # selected
-    lexicons: Lexicons
-    options: dict[str, Any]
+    """What applies to one file: its settings, rules, lexicons and analysis options."""
+
+    def __init__(self, settings: Settings, all_rules: dict[str, Any], rules: list, lexicons: Lexicons,
+                 options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.all_rules = all_rules  # code -> rule: registry rules plus house rules
+        self.rules = rules  # selected
+        self.lexicons = lexicons
+        self.options = options
 
     @property
     def fail_on(self) -> str:

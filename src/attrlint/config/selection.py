@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from attrlint.config.errors import ConfigError
@@ -47,5 +46,5 @@ def override_severity(findings: list[Finding], overrides: dict[str, str]) -> lis
     out = []
     for f in findings:
         severity = next((v for k, v in ranked if f.rule.startswith(k)), f.severity)
-        out.append(f if severity == f.severity else dataclasses.replace(f, severity=severity))
+        out.append(f if severity == f.severity else f.replace(severity=severity))
     return out

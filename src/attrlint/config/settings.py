@@ -3,7 +3,6 @@ with a record of where each value came from (shown by ``attrlint config``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,12 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 
-@dataclass
 class Settings:
-    values: dict[str, Any] = field(default_factory=schema.defaults)
-    origin: dict[str, str] = field(default_factory=lambda: dict.fromkeys(schema.KEYS_BY_NAME, DEFAULT))
-    file: Path | None = None  # the configuration file read, if any
+    def __init__(self, values: dict[str, Any] | None = None, origin: dict[str, str] | None = None,
+                 file: Path | None = None) -> None:
+        self.values = schema.defaults() if values is None else values
+        self.origin = dict.fromkeys(schema.KEYS_BY_NAME, DEFAULT) if origin is None else origin
+        self.file = file  # the configuration file read, if any
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

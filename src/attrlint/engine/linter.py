@@ -104,6 +104,4 @@ def _widened(document: Document, finding: Finding) -> Finding:
     s_start, s_end = document.widen(finding.sentence_start, finding.sentence_end)
     if (start, end, s_start, s_end) == (finding.start, finding.end, finding.sentence_start, finding.sentence_end):
         return finding
-    return Finding(rule=finding.rule, name=finding.name, category=finding.category, severity=finding.severity,
-                   message=finding.message, start=start, end=end, sentence_start=s_start, sentence_end=s_end,
-                   claim_kind=finding.claim_kind, evidence=finding.evidence)
+    return finding.replace(start=start, end=end, sentence_start=s_start, sentence_end=s_end)

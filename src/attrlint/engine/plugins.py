@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 
 import pluggy
 
@@ -23,11 +22,12 @@ BUILTIN = "attrlint.builtin"
 DISABLE_ENV = "ATTRLINT_NO_PLUGINS"
 
 
-@dataclass
 class PluginSet:
-    manager: pluggy.PluginManager
-    loaded: list[str] = field(default_factory=list)  # entry-point names, in load order
-    errors: list[str] = field(default_factory=list)  # one line each
+    def __init__(self, manager: pluggy.PluginManager, loaded: list[str] | None = None,
+                 errors: list[str] | None = None) -> None:
+        self.manager = manager
+        self.loaded = [] if loaded is None else loaded  # entry-point names, in load order
+        self.errors = [] if errors is None else errors  # one line each
 
     @property
     def hook(self):

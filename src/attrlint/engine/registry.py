@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from attrlint.engine.plugins import PluginSet
 
 _RULE_ATTRIBUTES = ("code", "name", "category", "severity", "doc", "check")
 
 
-@dataclass
 class Registry:
-    rules: dict[str, object] = field(default_factory=dict)  # code -> rule, sorted by code
-    formats: dict[str, type] = field(default_factory=dict)
-    readers: list[object] = field(default_factory=list)
-    lexicon_additions: dict[str, list[str]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    """What the plugins provide, collected once per run."""
+
+    def __init__(self, errors: list[str] | None = None) -> None:
+        self.rules: dict[str, object] = {}  # code -> rule, sorted by code
+        self.formats: dict[str, type] = {}
+        self.readers: list[object] = []
+        self.lexicon_additions: dict[str, list[str]] = {}
+        self.errors: list[str] = [] if errors is None else errors
 
     def rule(self, code: str):
         return self.rules.get(code.upper())

@@ -11,7 +11,6 @@ same attributes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -30,7 +29,6 @@ class Example(NamedTuple):  # not a dataclass: cheaper to define at start-up
     note: str = ""
 
 
-@dataclass
 class RuleContext:
     """What a rule sees: the document, the shared analysis, and the run's options.
 
@@ -38,10 +36,12 @@ class RuleContext:
     analysis options under ``"analysis"`` (an :class:`AnalysisOptions`).
     """
 
-    document: Document
-    lexicons: Lexicons
-    options: dict[str, Any] = field(default_factory=dict)
-    rule_codes: frozenset[str] = frozenset()  # the rules running on this document
+    def __init__(self, document: Document, lexicons: Lexicons, options: dict[str, Any] | None = None,
+                 rule_codes: frozenset[str] = frozenset()) -> None:
+        self.document = document
+        self.lexicons = lexicons
+        self.options = {} if options is None else options
+        self.rule_codes = rule_codes  # the rules running on this document
 
     @cached_property
     def directives(self) -> list[Directive]:

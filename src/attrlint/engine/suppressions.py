@@ -17,7 +17,7 @@ unused (they are there for Vale).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -33,13 +33,20 @@ _DIRECTIVE = compile_pattern(
 _LOOKS_LIKE_DIRECTIVE = compile_pattern(r"<!--\s*attrlint-", regex.IGNORECASE)
 
 
-@dataclass
 class Directive:
-    verb: str  # disable | enable | disable-line | disable-next-line | disable-file | vale-off | vale-on | invalid
-    codes: tuple[str, ...]  # empty: every rule
-    start: int
-    end: int
-    used: set[str] = field(default_factory=set)  # codes (or "*") that suppressed a finding
+    """One suppression comment.  (Plain classes here, not dataclasses: defined at every start-up.)"""
+
+    __slots__ = ("verb", "codes", "start", "end", "used")
+
+    def __init__(self, verb: str, codes: tuple[str, ...], start: int, end: int, used: set[str] | None = None):
+        # disable | enable | disable-line | disable-next-line | disable-file | vale-off | vale-on | invalid
+        self.verb = verb
+        self.codes = codes  # empty: every rule
+        self.start, self.end = start, end
+        self.used = set() if used is None else used  # codes (or "*") that suppressed a finding
+
+    def __repr__(self) -> str:
+        return f"Directive({self.verb!r}, {self.codes!r}, {self.start}, {self.end}, used={self.used!r})"
 
     @property
     def text(self) -> str:
@@ -54,8 +61,7 @@ class Directive:
         return next((c for c in self.codes if code.startswith(c)), None)
 
 
-@dataclass
-class Region:
+class Region(NamedTuple):
     """Offsets ``[start, end)`` where ``directive`` suppresses, except codes in ``spared``."""
 
     start: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.engine.findings import FactualEvidence, Finding
+from attrlint.engine.findings import Excerpt, FactualEvidence, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 
@@ -53,5 +53,5 @@ class UnattributedFactualClaim(Rule):
                 sentence=s,
                 claim_kind="factual",
                 message="Unattributed statement of fact: no source nearby.",
-                evidence=FactualEvidence(claim=text[claim.start : claim.end], reason=reason),
+                evidence=FactualEvidence(claim=Excerpt(text, claim.start, claim.end), reason=reason),
             )

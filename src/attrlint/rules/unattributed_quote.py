@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.engine.findings import ClaimEvidence, Finding
+from attrlint.engine.findings import ClaimEvidence, Excerpt, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
 
 
@@ -48,5 +48,5 @@ class UnattributedQuote(Rule):
                 sentence=s,
                 claim_kind="quote",
                 message="Quotation with no identified speaker nearby.",
-                evidence=ClaimEvidence(claim=text[s.start : s.end]),
+                evidence=ClaimEvidence(claim=Excerpt(text, s.start, s.end)),
             )
