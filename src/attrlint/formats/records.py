@@ -6,12 +6,14 @@ nowhere else.  ``docs/json-output.md`` documents the contract (version 1).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from attrlint import __version__
 from attrlint.engine.findings import Finding
 from attrlint.engine.linter import FileResult, Report
-from attrlint.formats.json_stream import EncodedItems, encode_record
+
+if TYPE_CHECKING:
+    from attrlint.formats.json_stream import EncodedItems
 
 CONTRACT_VERSION = 1
 
@@ -54,6 +56,9 @@ class EncodedFileRecords(NamedTuple):
 def encode_file_records(result: FileResult) -> EncodedFileRecords:
     """Encode ``result``'s records as JSON text where the file was linted (a ``--jobs``
     worker), so that the main process only lays them out (``result.rendered``)."""
+    # Imported here: json_stream imports json, which the github format (also using this module) never needs.
+    from attrlint.formats.json_stream import EncodedItems, encode_record
+
     passes = None if result.passes is None else EncodedItems(map(encode_record, result.passes))
     return EncodedFileRecords(EncodedItems(encode_record(finding_record(x, result)) for x in result.findings),
                               passes)
