@@ -112,7 +112,7 @@ def test_forked_workers_inherit_the_linter_built_here(archive):
     linted_in = {f.message for o in outcomes for f in o.result.findings if f.rule == "TST901"}
     assert all(any(f.rule == "TST901" for f in o.result.findings) for o in outcomes)
     assert linted_in and str(os.getpid()) not in linted_in  # every file, the first too, went to a worker
-    assert batch._worker_linter is None  # this process's module state is left as it was
+    assert batch._worker is None  # this process's module state is left as it was
 
 
 def test_linted_documents_do_not_keep_their_sentence_records(archive):

@@ -151,10 +151,16 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
                             stdin_filename=args.stdin_filename, explain_passes=args.show_evidence,
                             configure_path=args.paths[0])
     linter = FileLinter(settings, plugins, registry, resolver)
+    formatter = None
+    if not args.write_baseline:
+        formatter = formatter_factory(stream, _format_options(args, registry, resolver, profiles.values()))
+    # The format's optional per-file step (run by --jobs workers) must see each file's
+    # final findings: not when a baseline removes some afterwards.
+    render_file = None if formatter is None or baseline is not None else getattr(formatter, "render_file", None)
     fail_on: dict[str, str] = {}
     jobs = effective_jobs(getattr(args, "jobs", 0), files)
     with progress_bar(len(files), args.format) as advance:
-        for outcome in lint_paths(files, linter, jobs, on_done=advance):
+        for outcome in lint_paths(files, linter, jobs, on_done=advance, render_file=render_file):
             if outcome.binary_path is not None and outcome.binary_path not in args.paths:
                 print(f"attrlint: skipped {outcome.error}", file=sys.stderr)  # found while walking a folder
             elif outcome.error is not None:
@@ -170,18 +176,19 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
 
         filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
 
-    color = {"always": True, "never": False}.get(args.color)
-    first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
-    # pre-commit splits files across processes: a per-run summary line would repeat.
-    options = {"color": color, "show_evidence": args.show_evidence, "lexicons": first.lexicons,
-               "analysis": first.options["analysis"], "rules": _all_rules(registry, profiles.values()),
-               "show_summary": os.environ.get("PRE_COMMIT") != "1"}
-    formatter = formatter_factory(stream, options)
     formatter.write(report)
     if args.format != "text":
         for line in [*report.input_errors, *report.internal_errors]:
             print(f"attrlint: {line}", file=sys.stderr)
     return exit_code(report, fail_on, args.exit_zero)
+
+
+def _format_options(args, registry, resolver, profiles) -> dict:
+    first = resolver.profile_for(args.paths[0])  # formats that re-analyse use the first path's settings
+    # pre-commit splits files across processes: a per-run summary line would repeat.
+    return {"color": {"always": True, "never": False}.get(args.color), "show_evidence": args.show_evidence,
+            "lexicons": first.lexicons, "analysis": first.options["analysis"],
+            "rules": _all_rules(registry, profiles), "show_summary": os.environ.get("PRE_COMMIT") != "1"}
 
 
 def _write_baseline(file: Path, report) -> int:

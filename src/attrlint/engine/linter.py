@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from attrlint.analysis.lexicons import Lexicons
 from attrlint.document.model import Document
 from attrlint.engine import suppressions
@@ -11,19 +9,39 @@ from attrlint.engine.findings import SEVERITY_RANK, Finding
 from attrlint.engine.rule import RuleContext
 
 
-@dataclass
 class FileResult:
-    path: str
-    document: Document | None
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # internal errors (a rule raised), one line each
-    passes: list[dict] | None = None  # with --show-evidence: claims that passed and the cue that sourced them
+    """One linted file: its findings, and the rules' internal errors.
+
+    ``rendered`` is the output format's part for this file when the format renders each
+    file as soon as it is linted (``render_file``, see :mod:`attrlint.engine.batch`); the
+    document and the passes are then released (``None``): the part holds what the format
+    needed from them.
+    """
+
+    __slots__ = ("path", "document", "findings", "errors", "passes", "rendered")
+
+    def __init__(self, path: str, document: Document | None, findings: list[Finding] | None = None,
+                 errors: list[str] | None = None, passes: list[dict] | None = None, rendered=None):
+        self.path = path
+        self.document = document
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors  # internal errors (a rule raised), one line each
+        self.passes = passes  # with --show-evidence: claims that passed and the cue that sourced them
+        self.rendered = rendered
+
+    def __reduce__(self):  # --jobs workers send results back pickled: through the constructor, not a state dict
+        return FileResult, (self.path, self.document, self.findings, self.errors, self.passes, self.rendered)
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {len(self.findings)} finding(s), {len(self.errors)} error(s))"
 
 
-@dataclass
 class Report:
-    files: list[FileResult] = field(default_factory=list)
-    input_errors: list[str] = field(default_factory=list)  # unreadable paths, bad encodings, ...
+    __slots__ = ("files", "input_errors")
+
+    def __init__(self, files: list[FileResult] | None = None, input_errors: list[str] | None = None):
+        self.files = [] if files is None else files
+        self.input_errors = [] if input_errors is None else input_errors  # unreadable paths, bad encodings, ...
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

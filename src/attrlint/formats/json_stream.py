@@ -8,6 +8,11 @@ typically a generator, where ``json`` would want a list) is encoded by the C enc
 a line of its own.  Records are produced one at a time and written in chunks,
 so the whole report never exists as one Python object or one string.
 
+A list may also arrive already encoded (:class:`EncodedItems`: each item JSON text, for
+instance records a ``--jobs`` worker encoded while linting): it is laid out exactly as the
+same records streamed, without encoding them again.  Inside a streamed list, an
+:class:`EncodedItems` stands for its records in place (one file's share of the list).
+
 The result is the same JSON value as ``json.dump`` of the same data with the generators
 turned into lists; only the whitespace inside records differs.
 """
@@ -20,6 +25,18 @@ from typing import Any
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # C encoder, ", " and ": " separators
 CHUNK_CHARS = 1 << 16
+
+
+def encode_record(value: Any) -> str:
+    """``value`` as one line of JSON text, as a streamed record is written."""
+    return _encode(value)
+
+
+class EncodedItems(list):
+    """A list of records already encoded by :func:`encode_record`, written as they are,
+    one per line, exactly where the same records streamed would be."""
+
+    __slots__ = ()
 
 
 class _ChunkedWriter:
@@ -61,6 +78,8 @@ def write_json_lines(stream, records: Iterable) -> None:
 def _write(out: _ChunkedWriter, value: Any, depth: int) -> None:
     if isinstance(value, dict):
         _write_object(out, value, depth)
+    elif isinstance(value, EncodedItems):
+        _write_encoded(out, value, depth)
     elif isinstance(value, (list, tuple)):
         _write_items(out, value, depth, streamed=False)
     elif isinstance(value, Iterator):
@@ -88,6 +107,11 @@ def _write_items(out: _ChunkedWriter, items: Iterable, depth: int, streamed: boo
     inner = "\n" + "  " * (depth + 1)
     separator = "[" + inner
     for item in items:
+        if streamed and isinstance(item, EncodedItems):
+            if item:
+                out.add(separator + ("," + inner).join(item))
+                separator = "," + inner
+            continue
         out.add(separator)
         if streamed:
             out.add(_encode(item))
@@ -95,3 +119,11 @@ def _write_items(out: _ChunkedWriter, items: Iterable, depth: int, streamed: boo
             _write(out, item, depth + 1)
         separator = "," + inner
     out.add("[]" if separator.startswith("[") else "\n" + "  " * depth + "]")
+
+
+def _write_encoded(out: _ChunkedWriter, items: EncodedItems, depth: int) -> None:
+    if not items:
+        out.add("[]")
+        return
+    inner = "\n" + "  " * (depth + 1)
+    out.add("[" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "]")

@@ -6,11 +6,14 @@ nowhere else.  ``docs/json-output.md`` documents the contract (version 1).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from attrlint import __version__
 from attrlint.engine.findings import Finding
 from attrlint.engine.linter import FileResult, Report
+
+if TYPE_CHECKING:
+    from attrlint.formats.json_stream import EncodedItems
 
 CONTRACT_VERSION = 1
 
@@ -42,11 +45,34 @@ def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
     return record
 
 
+class EncodedFileRecords(NamedTuple):
+    """A file's finding records (and passes, with ``--show-evidence``) already encoded:
+    :func:`encode_file_records`, the JSON format's per-file step."""
+
+    findings: EncodedItems
+    passes: EncodedItems | None
+
+
+def encode_file_records(result: FileResult) -> EncodedFileRecords:
+    """Encode ``result``'s records as JSON text where the file was linted (a ``--jobs``
+    worker), so that the main process only lays them out (``result.rendered``)."""
+    # Imported here: json_stream imports json, which the github format (also using this module) never needs.
+    from attrlint.formats.json_stream import EncodedItems, encode_record
+
+    passes = None if result.passes is None else EncodedItems(map(encode_record, result.passes))
+    return EncodedFileRecords(EncodedItems(encode_record(finding_record(x, result)) for x in result.findings),
+                              passes)
+
+
 def _file_record(result: FileResult, collect) -> dict[str, Any]:
-    record: dict[str, Any] = {"path": result.path,
-                              "findings": collect(finding_record(x, result) for x in result.findings)}
-    if result.passes is not None:
-        record["passes"] = collect(result.passes)
+    if isinstance(result.rendered, EncodedFileRecords):
+        findings, passes = result.rendered
+    else:
+        findings = collect(finding_record(x, result) for x in result.findings)
+        passes = None if result.passes is None else collect(result.passes)
+    record: dict[str, Any] = {"path": result.path, "findings": findings}
+    if passes is not None:
+        record["passes"] = passes
     return record
 
 
@@ -68,7 +94,8 @@ def summary_record(report: Report) -> dict[str, Any]:
 def report_record(report: Report, streamed: bool = False) -> dict[str, Any]:
     """The whole JSON report.  ``streamed=True`` leaves each file's findings and passes as
     iterators, built one record at a time while :func:`attrlint.formats.json_stream.write_json`
-    writes them (one line each), instead of lists held in memory."""
+    writes them (one line each), instead of lists held in memory.  Files a ``--jobs``
+    worker already encoded (:func:`encode_file_records`) keep their encoded records."""
     collect = iter if streamed else list
     return {
         "version": CONTRACT_VERSION,

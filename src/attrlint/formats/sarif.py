@@ -19,7 +19,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from attrlint import __version__
-from attrlint.formats.json_stream import write_json
+from attrlint.formats.json_stream import EncodedItems, encode_record, write_json
 from attrlint.formats.records import finding_record
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -70,9 +70,12 @@ def rule_descriptor(code: str, rule) -> dict:
 
 def sarif_log(report, rules: dict, streamed: bool = False) -> dict:
     """The SARIF log.  ``streamed=True`` leaves the rule descriptors and the results as
-    iterators for :func:`attrlint.formats.json_stream.write_json` (one line each)."""
+    iterators for :func:`attrlint.formats.json_stream.write_json` (one line each).
+
+    The rules are listed in code order, followed by codes findings used that ``rules``
+    lacks, so that a rule's index is known before any file is linted (:class:`FileResults`)."""
     used = {f.rule for result in report.files for f in result.findings}
-    codes = sorted(set(rules) | used)
+    codes = sorted(rules) + sorted(used - set(rules))
     index = {code: i for i, code in enumerate(codes)}
     collect = iter if streamed else list
     errors = [*report.input_errors, *report.internal_errors]
@@ -98,12 +101,39 @@ def sarif_log(report, rules: dict, streamed: bool = False) -> dict:
 
 def _results(report, index: dict[str, int]):
     for result in report.files:
-        seen: dict[tuple[str, str], int] = {}
-        for f in result.findings:
-            claim = result.document.text[f.start : f.end]
-            occurrence = seen.get((f.rule, claim), 0)
-            seen[(f.rule, claim)] = occurrence + 1
-            yield _result(f, result, index[f.rule], claim, occurrence)
+        if isinstance(result.rendered, EncodedResults):
+            yield result.rendered  # encoded by a --jobs worker: stands for its results in place
+        else:
+            yield from _file_results(result, index)
+
+
+def _file_results(result, index: dict[str, int]):
+    seen: dict[tuple[str, str], int] = {}
+    for f in result.findings:
+        claim = result.document.text[f.start : f.end]
+        occurrence = seen.get((f.rule, claim), 0)
+        seen[(f.rule, claim)] = occurrence + 1
+        yield _result(f, result, index[f.rule], claim, occurrence)
+
+
+class EncodedResults(EncodedItems):
+    """One file's SARIF results, encoded by the ``--jobs`` worker that linted it."""
+
+    __slots__ = ()
+
+
+class FileResults:
+    """The SARIF format's per-file step: a file's results encoded, with the index of each
+    rule among the known ``rules``; a file with a finding of an unknown rule (its index
+    depends on the other files) is left to :meth:`SarifFormatter.write`."""
+
+    def __init__(self, rules: dict):
+        self.index = {code: i for i, code in enumerate(sorted(rules))}
+
+    def __call__(self, result) -> EncodedResults | None:
+        if any(f.rule not in self.index for f in result.findings):
+            return None
+        return EncodedResults(map(encode_record, _file_results(result, self.index)))
 
 
 def _result(f, result, rule_index: int, claim: str, occurrence: int) -> dict:
@@ -131,6 +161,7 @@ class SarifFormatter:
     def __init__(self, stream, options: dict | None = None):
         self.stream = stream
         self.rules = (options or {}).get("rules") or {}
+        self.render_file = FileResults(self.rules)
 
     def write(self, report) -> None:
         write_json(self.stream, sarif_log(report, self.rules, streamed=True))

@@ -2,10 +2,13 @@
 
 Article text is always printed as :class:`rich.text.Text`, never parsed as markup, so a
 literal "[citation needed]" survives.  Colour follows the terminal and ``NO_COLOR``.
+Under ``--jobs`` each worker renders the files it lints (``render_file``) with a console
+set up like this one, and :meth:`TextFormatter.write` prints the parts in order.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 
@@ -25,37 +28,54 @@ class TextFormatter:
                                force_terminal=True if options.get("color") is True else None)
         self.show_summary = options.get("show_summary", True)
         self.show_evidence = options.get("show_evidence", False)
+        if self.console.legacy_windows:  # rendered through the Windows console API, not as text
+            self.render_file = None
+
+    def render_file(self, result) -> RenderedText:
+        """``result``'s findings as this console prints them (run in a ``--jobs`` worker)."""
+        buffer = io.StringIO()
+        console = self.console
+        self._write_file(Console(file=buffer, highlight=False, markup=False, emoji=False, no_color=console.no_color,
+                                 soft_wrap=True, force_terminal=console.is_terminal,
+                                 color_system=console.color_system, width=console.width), result)
+        return RenderedText(buffer.getvalue())
 
     def write(self, report) -> None:
         console = self.console
         for result in report.files:
-            for f in result.findings:
-                line, col = result.document.lines.position(f.start)
-                head = Text()
-                head.append(f"{result.path}:{line}:{col}", style="bold")
-                head.append(": ")
-                head.append(f.rule, style="bold magenta")
-                head.append(" ")
-                head.append(f.severity, style=_SEVERITY_STYLE.get(f.severity, ""))
-                head.append(" ")
-                head.append(f.message)
-                head.append(f" [{f.name}]", style="dim")
-                console.print(head)
-                console.print(self._sentence(result.document.text, f))
-                if self.show_evidence and f.evidence:
-                    for key, value in f.evidence.items():
-                        console.print(Text(f"    {key}: {value}", style="dim"))
-            if self.show_evidence and result.passes:
-                for p in result.passes:
-                    line, col = result.document.lines.position(p["sentence"]["start"])
-                    cue = p["attribution"]
-                    console.print(Text(
-                        f"{result.path}:{line}:{col}: pass ({p['claim_kind']}) sourced by \u201c{cue['cue']}\u201d "
-                        f"[{cue['kind']}, {cue['quality']}, from {cue['from']}]", style="dim green"))
+            if isinstance(result.rendered, RenderedText):
+                console.file.write(result.rendered)
+            else:
+                self._write_file(console, result)
         for line in [*report.input_errors, *report.internal_errors]:
             console.print(Text(line, style="red"))
         if self.show_summary:
             console.print(self._summary(report))
+
+    def _write_file(self, console: Console, result) -> None:
+        for f in result.findings:
+            line, col = result.document.lines.position(f.start)
+            head = Text()
+            head.append(f"{result.path}:{line}:{col}", style="bold")
+            head.append(": ")
+            head.append(f.rule, style="bold magenta")
+            head.append(" ")
+            head.append(f.severity, style=_SEVERITY_STYLE.get(f.severity, ""))
+            head.append(" ")
+            head.append(f.message)
+            head.append(f" [{f.name}]", style="dim")
+            console.print(head)
+            console.print(self._sentence(result.document.text, f))
+            if self.show_evidence and f.evidence:
+                for key, value in f.evidence.items():
+                    console.print(Text(f"    {key}: {value}", style="dim"))
+        if self.show_evidence and result.passes:
+            for p in result.passes:
+                line, col = result.document.lines.position(p["sentence"]["start"])
+                cue = p["attribution"]
+                console.print(Text(
+                    f"{result.path}:{line}:{col}: pass ({p['claim_kind']}) sourced by \u201c{cue['cue']}\u201d "
+                    f"[{cue['kind']}, {cue['quality']}, from {cue['from']}]", style="dim green"))
 
     def _sentence(self, text: str, f) -> Text:
         s, e = f.sentence_start, f.sentence_end
@@ -78,6 +98,12 @@ class TextFormatter:
                  (("error", counts["error"]), ("warning", counts["warning"]), ("info", counts["info"])) if n]
         return Text(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
                     f"in {files} file{'s' if files != 1 else ''}.", style="bold")
+
+
+class RenderedText(str):
+    """One file's part of the text output, rendered where the file was linted."""
+
+    __slots__ = ()
 
 
 def _one_line(s: str) -> str:
