@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PROSE_KEYS = ("title", "description", "dek", "summary")
 _KEYS = "|".join(PROSE_KEYS)
@@ -25,13 +25,12 @@ _TOML_KEY = re.compile(rf"(?:{_KEYS})[ \t]*=[ \t]*")
 _TOML_TABLE = re.compile(r"[ \t]*\[")
 
 
-@dataclass
-class FrontMatter:
+class FrontMatter(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """Where the header ends, and the source spans of each prose field (one list per field)."""
 
     end: int  # offset just past the closing fence line's terminator
     line_count: int  # lines the header occupies, fences included
-    fields: list[list[tuple[int, int]]] = field(default_factory=list)
+    fields: list[list[tuple[int, int]]]
 
 
 def toml_front_matter(text: str, lines: list[tuple[int, int]]) -> FrontMatter | None:
