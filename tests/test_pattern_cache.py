@@ -177,16 +177,35 @@ def test_values_derived_by_another_attrlint_version_are_dropped_on_save(fresh_ca
     assert ("test", ("0.0.0-old", 1, 2), ("key",)) not in kept
 
 
-def test_only_the_newest_stamps_of_a_kind_are_kept(fresh_cache):
-    """A checkout edited in place makes a new stamp at every edit: old ones are dropped."""
+def test_only_the_newest_stamps_of_a_key_are_kept(fresh_cache):
+    """A checkout edited in place makes a new stamp at every edit: old ones are dropped,
+    while values of other keys, each with a stamp of its own (one per lexicon file), stay."""
     from attrlint import __version__
 
     stamps = [(__version__, 100, mtime) for mtime in range(pattern_cache.KEPT_STAMPS + 2)]
+    files = [(f"file{i}",) for i in range(pattern_cache.KEPT_STAMPS + 2)]
     for stamp in stamps:
         pattern_cache.remembered("test", stamp, ("key",), lambda: 1)
-        pattern_cache.remembered("other", (__version__, 5, 5), ("key",), lambda: 2)
+        for i, file in enumerate(files):
+            pattern_cache.remembered("files", (__version__, i, i), file, lambda: 2)
         pattern_cache.save()
         pattern_cache.forget()
     kept = pattern_cache._read(pattern_cache.cache_file())
     assert [key[1] for key in kept if key[0] == "test"] == stamps[-pattern_cache.KEPT_STAMPS:]
-    assert ("other", (__version__, 5, 5), ("key",)) in kept
+    assert [key[2] for key in kept if key[0] == "files"] == files
+
+
+def test_a_warm_run_reads_everything_from_the_cache(tmp_path):
+    """After one run, a second run on the same article derives nothing and writes nothing."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "story.txt").write_text("Officials counted 14,000 troops, the ministry said.\n", encoding="utf-8")
+    env = {**os.environ, "ATTRLINT_CACHE_DIR": str(tmp_path / "cache")}
+    probe = ("import sys; from attrlint.cli.main import main; from attrlint import pattern_cache; main(sys.argv[1:]); "
+             "print(pattern_cache._dirty, 'tomllib' in sys.modules, file=sys.stderr)")
+    runs = [subprocess.run([sys.executable, "-c", probe, "--format", "json", "story.txt"], capture_output=True,
+                           text=True, cwd=tmp_path, env=env) for _ in range(2)]
+    assert runs[0].stderr.split()[-2:] == ["True", "True"]  # the first run derived and recorded
+    assert runs[1].stderr.split()[-2:] == ["False", "False"], runs[1].stderr  # nothing new, no TOML parsed

@@ -220,24 +220,22 @@ def save() -> None:
             pass
 
 
-# How many versions of the deriving code keep their values: more than one, so that two
+# How many versions of the deriving code keep a value: more than one, so that two
 # installations of one attrlint version (an editor's, pre-commit's) do not evict each
 # other; few, so that a checkout edited in place does not grow the file without end.
 KEPT_STAMPS = 4
 
 
 def _pruned(entries: dict[tuple, object], version: str) -> dict[tuple, object]:
-    """``entries`` without values derived by another attrlint version (an upgrade) or by
-    a stamp older than the :data:`KEPT_STAMPS` newest of their kind (entries are in the
-    order they were first recorded)."""
-    stamps: dict[str, list[tuple]] = {}
+    """``entries`` without values derived by another attrlint version (an upgrade), nor
+    values of one kind and key derived by a stamp older than the :data:`KEPT_STAMPS`
+    newest for that key (entries are in the order they were first recorded)."""
+    stamps: dict[tuple, list[tuple]] = {}
     for key in entries:
         if len(key) == 3 and key[1][:1] == (version,):
-            kind_stamps = stamps.setdefault(key[0], [])
-            if key[1] not in kind_stamps:
-                kind_stamps.append(key[1])
-    kept = {(kind, stamp) for kind, kind_stamps in stamps.items() for stamp in kind_stamps[-KEPT_STAMPS:]}
-    return {key: value for key, value in entries.items() if len(key) == 2 or (key[0], key[1]) in kept}
+            stamps.setdefault((key[0], key[2]), []).append(key[1])
+    return {key: value for key, value in entries.items()
+            if len(key) == 2 or key[1] in stamps.get((key[0], key[2]), ())[-KEPT_STAMPS:]}
 
 
 def forget() -> None:
