@@ -531,7 +531,7 @@ _GENERIC_MODIFIERS = frozenset(
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
 _IDENTIFYING_COMPLEMENT = compile_pattern(
-    r"\b(?:at|from|of|with|for|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
+    r"\b(?:at|from|of|with|for|in|by)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
     r"hospital|university|police|army|military|government|council|court|office|bank|commission|committee|"
     r"institute|organi[sz]ation|union|party|school|station|prison|firm|group|campaign)\b)",
     regex.IGNORECASE,

@@ -30,6 +30,8 @@ class VagueAttribution(Rule):
         Example("The dam is thought to be the largest in Asia.", True),
         Example("Analysts at the Stimson Center say the offensive cannot last.", False),
         Example("A Pentagon spokesperson said the troops had arrived.", False),
+        Example("A study by Harvard University found that most students sleep too little.", False),
+        Example("A study by researchers found that most students sleep too little.", True),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
