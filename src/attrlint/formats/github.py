@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from attrlint.formats.per_file import LineFormatter
 from attrlint.formats.records import finding_record
 
 # GitHub has no "info" annotation; "notice" is the quiet one.
@@ -29,34 +30,13 @@ def annotation(command: str, message: str, **properties) -> str:
     return f"::{command} {props}::{escape_data(message)}"
 
 
-class GitHubLines(str):
-    """One file's annotations, rendered by the ``--jobs`` worker that linted it."""
-
-    __slots__ = ()
-
-
-class GitHubFormatter:
-    def __init__(self, stream, options: dict | None = None):
-        self.stream = stream
-
+class GitHubFormatter(LineFormatter):
     @staticmethod
-    def render_file(result) -> GitHubLines:
-        return GitHubLines("".join(_lines(result)))
-
-    def write(self, report) -> None:
-        for result in report.files:
-            if isinstance(result.rendered, GitHubLines):
-                self.stream.write(result.rendered)
-            else:
-                for line in _lines(result):
-                    self.stream.write(line)
-
-
-def _lines(result) -> Iterator[str]:
-    for f in result.findings:
-        r = finding_record(f, result)
-        yield annotation(
-            _COMMAND.get(f.severity, "warning"), f.message,
-            file=result.path, line=r["line"], col=r["column"],
-            endLine=r["end_line"], endColumn=r["end_column"], title=f"{f.rule} {f.name}",
-        ) + "\n"
+    def lines(result) -> Iterator[str]:
+        for f in result.findings:
+            r = finding_record(f, result)
+            yield annotation(
+                _COMMAND.get(f.severity, "warning"), f.message,
+                file=result.path, line=r["line"], col=r["column"],
+                endLine=r["end_line"], endColumn=r["end_column"], title=f"{f.rule} {f.name}",
+            ) + "\n"

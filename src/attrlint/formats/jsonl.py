@@ -9,29 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from attrlint.formats.json_stream import encode_record, write_json_lines
+from attrlint.formats.per_file import LineFormatter
 from attrlint.formats.records import finding_record
 
 
-class JsonLines(str):
-    """One file's lines, encoded by the ``--jobs`` worker that linted it."""
-
-    __slots__ = ()
-
-
-class JsonLinesFormatter:
-    def __init__(self, stream, options: dict | None = None):
-        self.stream = stream
-
+class JsonLinesFormatter(LineFormatter):
     @staticmethod
-    def render_file(result) -> JsonLines:
-        return JsonLines("".join(encode_record(record) + "\n" for record in _records(result)))
+    def lines(result) -> Iterator[str]:
+        return (encode_record(record) + "\n" for record in _records(result))
 
-    def write(self, report) -> None:
-        for result in report.files:
-            if isinstance(result.rendered, JsonLines):
-                self.stream.write(result.rendered)
-            else:
-                write_json_lines(self.stream, _records(result))
+    def write_file(self, result) -> None:
+        write_json_lines(self.stream, _records(result))  # in chunks, as the whole report is written
 
 
 def _records(result) -> Iterator[dict]:

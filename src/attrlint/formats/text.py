@@ -15,6 +15,8 @@ import re
 from rich.console import Console
 from rich.text import Text
 
+from attrlint.formats.per_file import RenderedPart
+
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTEXT = 160  # characters of sentence shown around a long claim
 
@@ -31,19 +33,19 @@ class TextFormatter:
         if self.console.legacy_windows:  # rendered through the Windows console API, not as text
             self.render_file = None
 
-    def render_file(self, result) -> RenderedText:
+    def render_file(self, result) -> RenderedPart:
         """``result``'s findings as this console prints them (run in a ``--jobs`` worker)."""
         buffer = io.StringIO()
         console = self.console
         self._write_file(Console(file=buffer, highlight=False, markup=False, emoji=False, no_color=console.no_color,
                                  soft_wrap=True, force_terminal=console.is_terminal,
                                  color_system=console.color_system, width=console.width), result)
-        return RenderedText(buffer.getvalue())
+        return RenderedPart(buffer.getvalue())
 
     def write(self, report) -> None:
         console = self.console
         for result in report.files:
-            if isinstance(result.rendered, RenderedText):
+            if isinstance(result.rendered, RenderedPart):
                 console.file.write(result.rendered)
             else:
                 self._write_file(console, result)
@@ -98,12 +100,6 @@ class TextFormatter:
                  (("error", counts["error"]), ("warning", counts["warning"]), ("info", counts["info"])) if n]
         return Text(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
                     f"in {files} file{'s' if files != 1 else ''}.", style="bold")
-
-
-class RenderedText(str):
-    """One file's part of the text output, rendered where the file was linted."""
-
-    __slots__ = ()
 
 
 def _one_line(s: str) -> str:
