@@ -12,14 +12,16 @@ CATEGORIES = ("unattributed", "vague-attribution", "other")
 
 class Finding:
     """One thing a rule reports: where (offsets into the document text, and the sentence
-    around it), what and how severe.  Read-only; :meth:`replace` makes a changed copy.
+    around it), what and how severe, and how confident the scorer is that it is right
+    (0 to 1; 1.0 for rules nobody scores, such as plugins and house rules).  Read-only;
+    :meth:`replace` makes a changed copy.
 
     A class with slots rather than a dataclass: a 50 MB article has ~250,000 findings, and
     every run would otherwise define a frozen dataclass at start-up (~1 ms).
     """
 
     __slots__ = ("rule", "name", "category", "severity", "message", "start", "end", "sentence_start",
-                 "sentence_end", "claim_kind", "evidence")
+                 "sentence_end", "claim_kind", "evidence", "confidence")
     rule: str  # code, e.g. ATR001
     name: str  # slug, e.g. unattributed-numeric-claim
     category: str
@@ -31,10 +33,11 @@ class Finding:
     sentence_end: int
     claim_kind: str | None
     evidence: Mapping[str, Any]  # a dict, or an EvidenceRecord
+    confidence: float  # 0..1; not part of a baseline's key (a new model must not invalidate one)
 
     def __init__(self, rule: str, name: str, category: str, severity: str, message: str, start: int, end: int,
                  sentence_start: int, sentence_end: int, claim_kind: str | None = None,
-                 evidence: Mapping[str, Any] | None = None) -> None:
+                 evidence: Mapping[str, Any] | None = None, confidence: float = 1.0) -> None:
         setter = object.__setattr__  # read-only: __setattr__ refuses
         setter(self, "rule", rule)
         setter(self, "name", name)
@@ -47,6 +50,7 @@ class Finding:
         setter(self, "sentence_end", sentence_end)
         setter(self, "claim_kind", claim_kind)
         setter(self, "evidence", {} if evidence is None else evidence)
+        setter(self, "confidence", confidence)
 
     def _values(self) -> tuple:
         return tuple(map(self.__getattribute__, Finding.__slots__))

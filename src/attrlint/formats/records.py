@@ -40,6 +40,7 @@ def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
         end_column=end_column,
         sentence={"start": finding.sentence_start, "end": finding.sentence_end},
     )
+    record["confidence"] = round(finding.confidence, 3)
     if finding.evidence:
         record["evidence"] = dict(finding.evidence)
     return record

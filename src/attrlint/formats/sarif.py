@@ -142,6 +142,7 @@ def _result(f, result, rule_index: int, claim: str, occurrence: int) -> dict:
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": sarif_level(f.severity),
+        "rank": round(f.confidence * 100, 1),  # SARIF's 0.0-100.0 scale
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(result.path)},

@@ -68,9 +68,10 @@ class TextFormatter:
             head.append(f" [{f.name}]", style="dim")
             console.print(head)
             console.print(self._sentence(result.document.text, f))
-            if self.show_evidence and f.evidence:
+            if self.show_evidence:
                 for key, value in f.evidence.items():
                     console.print(Text(f"    {key}: {value}", style="dim"))
+                console.print(Text(f"    confidence: {f.confidence:.3f}", style="dim"))
         if self.show_evidence and result.passes:
             for p in result.passes:
                 line, col = result.document.lines.position(p["sentence"]["start"])

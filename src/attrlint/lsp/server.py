@@ -133,7 +133,7 @@ def diagnostic(finding, positions: PositionMap) -> types.Diagnostic:
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.rule,
         source=SOURCE,
-        data={"name": finding.name, "category": finding.category},
+        data={"name": finding.name, "category": finding.category, "confidence": round(finding.confidence, 3)},
     )
 
 
