@@ -45,6 +45,26 @@ def _job_count(value: str) -> int:
     return int(value)
 
 
+def _min_confidence(value: str) -> float | str:
+    if value == "auto":
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:  # NaN too
+        raise argparse.ArgumentTypeError(f"takes a number from 0 to 1 or 'auto', not {value!r}")
+    return number
+
+
+def add_confidence_options(p: argparse.ArgumentParser) -> None:
+    """``--min-confidence`` and ``--model``: shared with ``attrlint evaluate``."""
+    p.add_argument("--min-confidence", type=_min_confidence, default=None, metavar="X",
+                   help="drop findings whose confidence is below X (0 to 1; default: the config's min-confidence, "
+                   "'auto': the model's thresholds per category)")
+    p.add_argument("--model", metavar="FILE", help="score findings with this model file (default: the built-in model)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="attrlint",
@@ -59,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    add_confidence_options(p)
     p.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run (overrides config)")
     p.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip (overrides config)")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -91,6 +112,12 @@ def cli_overrides(args) -> dict:
         out["ignore"] = [c for c in args.ignore.split(",") if c.strip()]
     if args.fail_on:
         out["fail-on"] = args.fail_on
+    if args.min_confidence is not None:
+        out["min-confidence"] = args.min_confidence
+    if getattr(args, "write_baseline", None):  # a baseline records every finding: a new model must not void it
+        out["min-confidence"] = 0.0
+    if args.model:  # absolute: --jobs workers and every configuration folder read the same file
+        out["model"] = os.path.abspath(args.model)
     return out
 
 

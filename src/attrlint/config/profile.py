@@ -20,7 +20,8 @@ from attrlint.config.discovery import find_config_file
 from attrlint.config.errors import ConfigError
 from attrlint.config.globs import path_matches
 from attrlint.config.selection import check_codes, matches, normalise, override_severity, select_rules
-from attrlint.config.settings import Settings, load_settings
+from attrlint.config.settings import COMMAND_LINE, Settings, load_settings
+from attrlint.engine.confidence import filter_by_confidence, resolve_threshold
 from attrlint.engine.findings import Finding
 from attrlint.pattern_cache import compile_pattern
 
@@ -38,6 +39,7 @@ class Profile:
         self.rules = rules  # selected
         self.lexicons = lexicons
         self.options = options
+        self.min_confidence = resolve_threshold(settings["min-confidence"])  # a number, or category -> number
 
     @property
     def fail_on(self) -> str:
@@ -50,7 +52,9 @@ class Profile:
         return [r for r in self.rules if not matches(r.code, dropped)] if dropped else self.rules
 
     def finish(self, findings: list[Finding]) -> list[Finding]:
-        return override_severity(findings, self.settings["severity"])
+        """A file's final findings: severities overridden, those below ``min-confidence``
+        dropped (after suppressions have been applied and reviewed, by :func:`lint_document`)."""
+        return filter_by_confidence(override_severity(findings, self.settings["severity"]), self.min_confidence)
 
 
 def build_profile(settings: Settings, registry) -> Profile:
@@ -76,6 +80,7 @@ def build_profile(settings: Settings, registry) -> Profile:
             except regex.error as exc:
                 raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
                                   f"{pattern!r}: {exc}") from None
+    _check_model(settings)
     extra: dict[str, list[str]] = {k: list(v) for k, v in registry.lexicon_additions.items()}
     for name, entries in house_lexicons.items():
         extra.setdefault(name, []).extend(entries)
@@ -100,6 +105,14 @@ def _house_rules(settings: Settings, where: str) -> tuple[list, dict[str, list[s
 
     house = load_rule_paths(folders, where)
     return house.rules, house.lexicons
+
+
+def _check_model(settings: Settings) -> None:
+    """``model`` must name a file; reading it is the scorer's business."""
+    path = settings.model_path
+    if path is not None and not path.is_file():
+        where = "--model" if settings.origin["model"] == COMMAND_LINE else f"{settings.origin['model']}: key 'model'"
+        raise ConfigError(f"{where}: no such file: {path}")
 
 
 def _origin(settings: Settings, key: str) -> str:

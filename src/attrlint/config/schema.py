@@ -34,6 +34,12 @@ def _is_severity_table(v: Any) -> bool:
     return isinstance(v, dict) and all(x in SEVERITIES for x in v.values())
 
 
+def _is_confidence(v: Any) -> bool:
+    if v == "auto":
+        return True
+    return isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1  # NaN fails too
+
+
 def _is_window(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10
 
@@ -45,6 +51,8 @@ KEYS: tuple[Key, ...] = (
     Key("per-file-ignores", {}, "a table of glob = [rule codes]", _is_codes_table),
     Key("severity", {}, f"a table of rule code = one of {', '.join(SEVERITIES)}", _is_severity_table),
     Key("fail-on", "warning", f"one of {', '.join(SEVERITIES)}", lambda v: v in SEVERITIES),
+    Key("min-confidence", "auto", 'a number from 0 to 1, or "auto"', _is_confidence),
+    Key("model", "", "a string (the path of a model file)", lambda v: isinstance(v, str)),
     Key("exclude", [], "a list of glob patterns", _is_str_list),
     Key("rule-paths", [], "a list of folder paths", _is_str_list),
     Key("analysis.window", 1, "an integer from 0 to 10", _is_window),

@@ -28,6 +28,17 @@ class Settings:
         """Relative paths in the file (``rule-paths``) are relative to its folder."""
         return self.file.parent if self.file else Path.cwd()
 
+    @property
+    def model_path(self) -> Path | None:
+        """The scorer's model file (``model``, ``--model``), or None for the built-in model.
+        A path from a file is relative to that file's folder; one from the command line, to
+        the working directory."""
+        value = self.values.get("model")
+        if not value:
+            return None
+        base = Path.cwd() if self.origin.get("model") == COMMAND_LINE else self.base_dir
+        return base / value
+
     def override(self, key: str, value: Any) -> None:
         self.values[key] = value
         self.origin[key] = COMMAND_LINE
