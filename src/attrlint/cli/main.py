@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "lsp": "attrlint.cli.lsp:run",
     "audit": "attrlint.cli.audit:run",
     "sources": "attrlint.cli.sources:run",
+    "evaluate": "attrlint.cli.evaluate:run",
 }
 
 
