@@ -60,8 +60,8 @@ def _min_confidence(value: str) -> float | str:
 def add_confidence_options(p: argparse.ArgumentParser) -> None:
     """``--min-confidence`` and ``--model``: shared with ``attrlint evaluate``."""
     p.add_argument("--min-confidence", type=_min_confidence, default=None, metavar="X",
-                   help="drop findings whose confidence is below X (0 to 1; default: the config's min-confidence, "
-                   "'auto': the model's thresholds per category)")
+                   help="drop findings whose confidence is below X: 0 to 1, or 'auto' (the model's thresholds per "
+                   "category; the default unless a configuration sets min-confidence)")
     p.add_argument("--model", metavar="FILE", help="score findings with this model file (default: the built-in model)")
 
 
@@ -112,11 +112,12 @@ def cli_overrides(args) -> dict:
         out["ignore"] = [c for c in args.ignore.split(",") if c.strip()]
     if args.fail_on:
         out["fail-on"] = args.fail_on
-    if args.min_confidence is not None:
+    # getattr: callers with fewer options (attrlint audit, evaluate) pass what they have.
+    if getattr(args, "min_confidence", None) is not None:
         out["min-confidence"] = args.min_confidence
     if getattr(args, "write_baseline", None):  # a baseline records every finding: a new model must not void it
         out["min-confidence"] = 0.0
-    if args.model:  # absolute: --jobs workers and every configuration folder read the same file
+    if getattr(args, "model", None):  # absolute: --jobs workers and every configuration folder read the same file
         out["model"] = os.path.abspath(args.model)
     return out
 

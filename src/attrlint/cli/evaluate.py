@@ -43,7 +43,9 @@ def run(argv: list[str]) -> int:
         print(f"attrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        linter = ArticleLinter(cli_overrides(_as_check_args(args)), no_plugins=args.no_plugins)
+        linter = ArticleLinter(cli_overrides(argparse.Namespace(select="", ignore="", fail_on=None,
+                                                                min_confidence=args.min_confidence, model=args.model)),
+                               no_plugins=args.no_plugins)
     except ConfigError as exc:
         print(f"attrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -63,12 +65,6 @@ def run(argv: list[str]) -> int:
     else:
         sys.stdout.write(_table(args.gold, figures))
     return EXIT_OK
-
-
-def _as_check_args(args: argparse.Namespace) -> argparse.Namespace:
-    """The options ``cli_overrides`` reads, as ``attrlint check`` would have them."""
-    return argparse.Namespace(select="", ignore="", fail_on=None, min_confidence=args.min_confidence,
-                              model=args.model, write_baseline=None)
 
 
 def _rounded(value):
