@@ -4,6 +4,7 @@ min-confidence key (after suppressions), never part of a baseline's key."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections import Counter
 from pathlib import Path
@@ -44,7 +45,7 @@ def attrlint_rules():
 '''
 # Questions are not claims: only the plugin's findings and the last sentence's ATR001.
 ARTICLE = "Is it mark low here?\n\nIs it mark high here?\n\nNorth Korea has sent 14,000 troops.\n"
-SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(os.environ.get("ATTRLINT_SARIF_SCHEMA", SHARED / "schemas" / "sarif-schema-2.1.0.json"))
 
 
 @pytest.fixture
