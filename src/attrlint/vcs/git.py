@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from attrlint.vcs.unified import DiffError, FileChange, parse_diff
+from attrlint.vcs.unified import DiffError, FileChange, follow, parse_diff
 
 # A user's configuration must not change what is parsed (colour, prefixes, quoting).
 _CONFIG = ["-c", "core.quotePath=true", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
@@ -53,7 +53,8 @@ def is_revision(rev: str, cwd: str | None = None) -> bool:
 
 def changed_files(rev: str | None, cwd: str | None = None) -> tuple[str, list[FileChange]]:
     """``(top, changes)``: the staged changes (``rev`` None: the index against HEAD) or
-    the work tree against ``rev``, with paths relative to the repository's ``top``."""
+    the work tree against ``rev`` (untracked files included, as new), with paths relative
+    to the repository's ``top``."""
     top = repository_top(cwd)
     if rev is None:
         args = [*_DIFF, "--cached"]
@@ -61,8 +62,15 @@ def changed_files(rev: str | None, cwd: str | None = None) -> tuple[str, list[Fi
         if rev.startswith("-") or not is_revision(rev, top):
             raise DiffError(f"--diff: unknown revision {rev!r} (git rev-parse cannot resolve it)")
         args = [*_DIFF, rev]
-    proc = git([*args, "--"], top)
-    return top, parse_diff(os.fsdecode(proc.stdout), "git's diff")
+    changes = parse_diff(os.fsdecode(git([*args, "--"], top).stdout), "git's diff")
+    if rev is None and changes:  # the staged lines are lines of the index: find them in the files on disk
+        unstaged = {c.old_path: c for c in parse_diff(os.fsdecode(git([*_DIFF, "--"], top).stdout), "git's diff")
+                    if c.old_path is not None and c.path is not None}
+        changes = [follow(c, unstaged[c.path]) if c.path in unstaged and not c.is_new else c for c in changes]
+    elif rev is not None and ".." not in rev:  # against the work tree: untracked files are new too
+        untracked = git(["ls-files", "-z", "--others", "--exclude-standard"], top).stdout.split(b"\0")
+        changes.extend(FileChange(os.fsdecode(path)) for path in untracked if path)
+    return top, changes
 
 
 def show_file(rev: str, path: str) -> str | None:

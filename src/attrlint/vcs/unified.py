@@ -26,12 +26,13 @@ class FileChange:
     inclusive line ranges of the new file that were added or changed; ``deleted_after``
     the new-file line numbers after which lines were only removed (0: at the top)."""
 
-    __slots__ = ("path", "old_path", "added", "deleted_after", "binary", "submodule", "_seen_header")
+    __slots__ = ("path", "old_path", "added", "deleted_after", "hunks", "binary", "submodule", "_seen_header")
 
     def __init__(self, path: str | None = None, old_path: str | None = None) -> None:
         self.path, self.old_path = path, old_path
         self.added: list[tuple[int, int]] = []
         self.deleted_after: list[int] = []
+        self.hunks: list[tuple[int, int, int, int]] = []  # (old start, old count, new start, new count)
         self.binary = self.submodule = False
         self._seen_header = False  # the ---/+++ pair (or a hunk) was read
 
@@ -90,6 +91,7 @@ def _read_hunk(lines: list[str], i: int, change: FileChange, source: str) -> int
         raise DiffError(f"{source}, line {i + 1}: malformed hunk header {lines[i][:60]!r}")
     old_left = 1 if match.group(2) is None else int(match.group(2))
     new_left = 1 if match.group(4) is None else int(match.group(4))
+    change.hunks.append((int(match.group(1)), old_left, int(match.group(3)), new_left))
     new_line = int(match.group(3)) if new_left else int(match.group(3)) + 1  # "+4,0": after line 4
     run_start, run_added, run_deleted = new_line, 0, False
     header = i
@@ -135,6 +137,40 @@ def _read_hunk(lines: list[str], i: int, change: FileChange, source: str) -> int
     while i < len(lines) and lines[i].startswith("\\"):
         i += 1
     return i
+
+
+def follow(change: FileChange, later: FileChange) -> FileChange:
+    """``change``'s lines moved to where a ``later`` diff of the same file puts them (the
+    staged lines of a file with unstaged edits, in the file on disk).  A line the later
+    diff rewrote maps to the lines that replaced it."""
+    moved = FileChange(later.path, change.old_path)
+    for first, last in change.added:
+        start, end = _map_line(first, later.hunks)[0], _map_line(last, later.hunks)[1]
+        if start <= end:
+            _add_range(moved.added, start, end)
+    moved.deleted_after = [after and _map_line(after, later.hunks)[1] for after in change.deleted_after]
+    moved.binary, moved.submodule = change.binary, change.submodule
+    return moved
+
+
+def _map_line(line: int, hunks: list[tuple[int, int, int, int]]) -> tuple[int, int]:
+    """The first and last lines ``line`` of the old file became in the new one (first >
+    last when the line was deleted: the deletion point)."""
+    shift = 0
+    for old_start, old_count, new_start, new_count in hunks:
+        if old_count == 0:  # lines inserted after old_start
+            if old_start >= line:
+                break
+            shift += new_count
+            continue
+        if line < old_start:
+            break
+        if line < old_start + old_count:
+            if new_count == 0:  # "+N,0": deleted, after line N of the new file
+                return new_start + 1, new_start
+            return new_start, new_start + new_count - 1
+        shift += new_count - old_count
+    return line + shift, line + shift
 
 
 def _add_range(ranges: list[tuple[int, int]], first: int, last: int) -> None:
