@@ -334,3 +334,33 @@ def test_staged_lines_follow_unstaged_edits():
     unstaged.hunks = [(0, 0, 1, 2), (9, 1, 11, 3), (12, 2, 15, 0)]  # 2 lines on top; line 9 -> 3 lines; 12-13 gone
     moved = follow(staged, unstaged)
     assert moved.added == [(7, 7), (11, 14)] and moved.deleted_after == [9]
+
+
+BORDER = """# Troops move to the border
+
+The army sent 14,000 troops to the border on Monday. Experts say the
+shelling has killed 300 people since January.
+
+The country spent $4 billion on weapons last year.
+
+Some 2,000 families fled the region last week, the UN refugee agency said.
+"""
+
+
+def test_readme_and_integrations_show_real_output(tmp_path):
+    from tests.conftest import ROOT
+
+    repo = Repo(tmp_path / "demo")
+    repo.write("archive/2019/border.md", BORDER)
+    repo.commit()
+    repo.write("archive/2019/border.md", BORDER.replace(
+        "$4 billion on weapons last year", "$4.2 billion on weapons last year, up from 3.1 billion"))
+    repo.git("add", "-A")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ attrlint --diff\n", 1)[1].split("```", 1)[0]
+    proc = repo.lint("--diff")
+    assert proc.stdout == shown
+    assert repo.findings("--diff")[1] == {"base": "staged", "hidden": 2}  # as the README says
+    repo.commit()
+    line = repo.lint("--diff", "HEAD~1", "--format", "github").stdout
+    assert line in (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
