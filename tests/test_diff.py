@@ -364,3 +364,12 @@ def test_readme_and_integrations_show_real_output(tmp_path):
     repo.commit()
     line = repo.lint("--diff", "HEAD~1", "--format", "github").stdout
     assert line in (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
+
+
+def test_first_commit_of_a_new_repository(tmp_path):
+    """No HEAD yet: everything staged is new."""
+    repo = Repo(tmp_path / "fresh")
+    repo.write("first.md", ARTICLE)
+    repo.git("add", "first.md")
+    found, diff = repo.findings("--diff")
+    assert len(found["first.md"]) == 5 and diff == {"base": "staged", "hidden": 0}

@@ -46,7 +46,7 @@ def repository_top(cwd: str | None = None) -> str:
 
 def is_revision(rev: str, cwd: str | None = None) -> bool:
     """Whether ``rev`` names a commit (``A...B`` and ``A..B``: both ends do)."""
-    ends = [end for end in rev.replace("...", "..").split("..")]
+    ends = rev.replace("...", "..").split("..")
     return all(git(["rev-parse", "--verify", "--quiet", (end or "HEAD") + "^{commit}"],
                    cwd, check=False).returncode == 0 for end in ends)
 
