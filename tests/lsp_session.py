@@ -14,9 +14,10 @@ from pygls.lsp.client import LanguageClient
 
 
 class LspSession:
-    def __init__(self, *, encodings: list[str] | None = None, debounce_ms: int = 50):
+    def __init__(self, *, encodings: list[str] | None = None, debounce_ms: int = 50, options: dict | None = None):
         self.encodings = encodings
         self.debounce_ms = debounce_ms
+        self.options = options or {}  # more initializationOptions
         self.client = LanguageClient("attrlint-tests", "1")
         self.queues: dict[str, asyncio.Queue] = {}
         self.position_encoding = None
@@ -37,7 +38,7 @@ class LspSession:
                 publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)),
         )
         result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
-            capabilities=capabilities, initialization_options={"debounceMs": self.debounce_ms})), 30)
+            capabilities=capabilities, initialization_options={"debounceMs": self.debounce_ms, **self.options})), 30)
         self.position_encoding = result.capabilities.position_encoding
         self.client.initialized(types.InitializedParams())
         return self

@@ -61,3 +61,44 @@ def test_hook_passes_on_a_clean_draft(tmp_path, pre_commit_home):
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert "Passed" in out
+
+
+OLD_STORY = ("# Border\n\nThe army sent 14,000 troops to the border.\n\n"
+             "The country spent $4 billion on weapons last year.\n")
+
+
+def test_diff_hook_reports_only_the_staged_changes(tmp_path, pre_commit_home):
+    """``attrlint-diff`` on a commit that edits one paragraph of an old story: only the
+    edited paragraph's finding fails the commit; an unrelated staged edit passes."""
+    repo = tmp_path / "archive"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env.pop("PRE_COMMIT", None)
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
+
+    def try_repo():
+        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "attrlint-diff",
+                               "--color", "never"], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+    git("init", "-q")
+    (repo / "2019 story.md").write_text(OLD_STORY, encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "old story")
+    (repo / "2019 story.md").write_text(OLD_STORY.replace("$4 billion", "$5 billion"), encoding="utf-8")
+    git("add", "-A")
+    proc = try_repo()
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "2019 story.md:5:19: ATR001" in out
+    assert "2019 story.md:3:" not in out, "the untouched paragraph's finding is not reported"
+
+    git("commit", "-q", "--no-verify", "-m", "figure")
+    (repo / "2019 story.md").write_text(OLD_STORY.replace("$4 billion", "$5 billion").replace(
+        "# Border", "# At the border"), encoding="utf-8")
+    git("add", "-A")
+    proc = try_repo()
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
     p.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit")
+    p.add_argument("--diff", nargs="?", const="", default=None, metavar="REV",
+                   help="report only findings in sentences on lines changed since REV (default: the staged "
+                   "changes); - reads a unified diff from standard input; without PATH, lints the changed files")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--stdin-filename", help="name to report (and pick the reader by) for standard input")
     p.add_argument("--show-evidence", action="store_true", help="show what was taken as claim and source")
@@ -139,7 +142,17 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
     from attrlint.engine.registry import build_registry
     from attrlint.inputs import discover
 
-    if not args.paths:
+    diff = None
+    if getattr(args, "diff", None) is not None:
+        from attrlint.vcs.scope import open_scope
+        from attrlint.vcs.unified import DiffError
+
+        try:
+            diff = open_scope(args)
+        except DiffError as exc:
+            print(f"attrlint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    elif not args.paths:
         print("attrlint: no paths given (try: attrlint article.md, or attrlint --help)", file=sys.stderr)
         return EXIT_ERROR
     plugins = load_plugins(third_party=False if args.no_plugins else None)
@@ -161,6 +174,10 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
             found, errors = discover([raw], exclude=[*resolver.profile_for(raw).settings["exclude"], *args.exclude])
             files.extend(found)
             report.input_errors.extend(errors)
+        if diff is not None:  # only the changed files; without paths, every changed file
+            files = diff.select(files if args.paths else None,
+                                lambda path: [*resolver.profile_for(path).settings["exclude"], *args.exclude])
+            args.paths = args.paths or files[:1] or [os.curdir]  # whose configuration applies to the run
         # Resolved (and so validated) before linting; workers resolve the same again.
         profiles = {path: resolver.profile_for((args.stdin_filename or "-") if path == "-" else path)
                     for path in files}
@@ -183,8 +200,9 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
     if not args.write_baseline:
         formatter = formatter_factory(stream, _format_options(args, registry, resolver, profiles.values()))
     # The format's optional per-file step (run by --jobs workers) must see each file's
-    # final findings: not when a baseline removes some afterwards.
-    render_file = None if formatter is None or baseline is not None else getattr(formatter, "render_file", None)
+    # final findings: not when a baseline (or --diff) removes some afterwards.
+    render_file = None if formatter is None or baseline is not None or diff is not None \
+        else getattr(formatter, "render_file", None)
     fail_on: dict[str, str] = {}
     jobs = effective_jobs(getattr(args, "jobs", 0), files)
     with progress_bar(len(files), args.format) as advance:
@@ -203,6 +221,9 @@ def lint_and_write(args: argparse.Namespace, stream) -> int:
         from attrlint.engine.baseline import filter_baselined
 
         filter_baselined(report.files, baseline, Path(args.baseline).resolve().parent)
+    if diff is not None:
+        diff.filter(report.files)
+        report.diff = diff.record()
 
     formatter.write(report)
     if args.format != "text":

@@ -37,11 +37,13 @@ class FileResult:
 
 
 class Report:
-    __slots__ = ("files", "input_errors")
+    __slots__ = ("files", "input_errors", "diff")
 
-    def __init__(self, files: list[FileResult] | None = None, input_errors: list[str] | None = None):
+    def __init__(self, files: list[FileResult] | None = None, input_errors: list[str] | None = None,
+                 diff: dict | None = None):
         self.files = [] if files is None else files
         self.input_errors = [] if input_errors is None else input_errors  # unreadable paths, bad encodings, ...
+        self.diff = diff  # with --diff: {"base": REV, "hidden": findings left out on unchanged lines}
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

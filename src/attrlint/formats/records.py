@@ -98,9 +98,12 @@ def report_record(report: Report, streamed: bool = False) -> dict[str, Any]:
     writes them (one line each), instead of lists held in memory.  Files a ``--jobs``
     worker already encoded (:func:`encode_file_records`) keep their encoded records."""
     collect = iter if streamed else list
-    return {
+    record = {
         "version": CONTRACT_VERSION,
         "tool": {"name": "attrlint", "version": __version__},
         "files": [_file_record(f, collect) for f in report.files],
         "summary": summary_record(report),
     }
+    if getattr(report, "diff", None) is not None:  # --diff: the base and the findings hidden on unchanged lines
+        record["diff"] = dict(report.diff)
+    return record

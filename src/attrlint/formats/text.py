@@ -92,6 +92,16 @@ class TextFormatter:
         return out
 
     def _summary(self, report) -> Text:
+        summary = self._counts(report)
+        diff = getattr(report, "diff", None)
+        if diff is not None and diff["hidden"]:
+            n = diff["hidden"]
+            option = "--diff" if diff["base"] == "staged" else f"--diff {diff['base']}"
+            summary.append(f" {n} finding{'s' if n != 1 else ''} on unchanged lines not shown ({option}).",
+                           style="dim")
+        return summary
+
+    def _counts(self, report) -> Text:
         counts = report.counts()
         total = sum(counts.values())
         files = len(report.files)

@@ -3,7 +3,8 @@
 Documents are synced in full: an article is small, and pygls's incremental edits split
 lines with ``str.splitlines`` (which also breaks at U+2028 and form feeds), so full text
 keeps the server's view identical to the editor's.  ``initializationOptions``:
-``{"debounceMs": 250}`` sets the pause after the last keystroke before re-linting.
+``{"debounceMs": 250}`` sets the pause after the last keystroke before re-linting;
+``{"diffBase": "HEAD"}`` shows diagnostics only on sentences that differ from that revision.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class AttrlintServer(LanguageServer):
         super().__init__("attrlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self._linter = linter
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
+        self.diff_base: str | None = None  # diffBase: only sentences changed since this revision
+        self.diff_problems: set[str] = set()
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
 
@@ -56,6 +59,14 @@ class AttrlintServer(LanguageServer):
     def lint(self, uri: str) -> Linted:
         document = self.workspace.get_text_document(uri)
         result = self.linter.lint(uri, document.source)
+        if self.diff_base:
+            from attrlint.lsp.diffbase import changed_findings
+            from attrlint.lsp.workspace import uri_to_path
+
+            result.findings, problem = changed_findings(result, uri_to_path(uri)[1], self.diff_base)
+            if problem and problem not in self.diff_problems:  # said once, not on every keystroke
+                self.diff_problems.add(problem)
+                self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=problem))
         linted = Linted(document.version, result, PositionMap(result.document.text, self.workspace.position_codec))
         self.linted[uri] = linted
         return linted
@@ -145,6 +156,8 @@ def build_server(linter: Linter | None = None) -> AttrlintServer:
         options = params.initialization_options or {}
         if isinstance(options, dict) and isinstance(options.get("debounceMs"), int | float):
             ls.debounce = max(0.0, options["debounceMs"] / 1000)
+        if isinstance(options, dict) and isinstance(options.get("diffBase"), str):
+            ls.diff_base = options["diffBase"].strip() or None
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: AttrlintServer, params: types.InitializedParams) -> None:

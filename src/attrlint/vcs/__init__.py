@@ -1,0 +1,1 @@
+"""Version control: which lines of which files a change wrote (``--diff``, the LSP's ``diffBase``)."""
