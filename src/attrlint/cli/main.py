@@ -24,6 +24,7 @@ SUBCOMMANDS = {
     "audit": "attrlint.cli.audit:run",
     "sources": "attrlint.cli.sources:run",
     "evaluate": "attrlint.cli.evaluate:run",
+    "train": "attrlint.cli.train:run",
 }
 
 

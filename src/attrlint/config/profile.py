@@ -39,7 +39,8 @@ class Profile:
         self.rules = rules  # selected
         self.lexicons = lexicons
         self.options = options
-        self.min_confidence = resolve_threshold(settings["min-confidence"])  # a number, or category -> number
+        # A number, or category -> number (the scorer's cross-validated thresholds).
+        self.min_confidence = resolve_threshold(settings["min-confidence"], options.get("scorer"))
 
     @property
     def fail_on(self) -> str:
@@ -81,6 +82,7 @@ def build_profile(settings: Settings, registry) -> Profile:
                 raise ConfigError(f"{_origin(settings, key)}: key '{key}': invalid regular expression "
                                   f"{pattern!r}: {exc}") from None
     _check_model(settings)
+    scorer = _scorer(settings)
     extra: dict[str, list[str]] = {k: list(v) for k, v in registry.lexicon_additions.items()}
     for name, entries in house_lexicons.items():
         extra.setdefault(name, []).extend(entries)
@@ -91,7 +93,7 @@ def build_profile(settings: Settings, registry) -> Profile:
                                links_are_citations=settings["analysis.links-are-citations"],
                                exempt=tuple(settings["analysis.exempt"]))
     rules = select_rules(all_rules, settings["select"], settings["extend-select"], settings["ignore"])
-    options = {"analysis": analysis, "known_codes": frozenset(all_rules)}
+    options = {"analysis": analysis, "known_codes": frozenset(all_rules), "scorer": scorer}
     return Profile(settings, all_rules, rules, Lexicons(extra=extra), options)
 
 
@@ -113,6 +115,21 @@ def _check_model(settings: Settings) -> None:
     if path is not None and not path.is_file():
         where = "--model" if settings.origin["model"] == COMMAND_LINE else f"{settings.origin['model']}: key 'model'"
         raise ConfigError(f"{where}: no such file: {path}")
+
+
+def _scorer(settings: Settings):
+    """The model that decides the built-in rules' findings (None with ``scorer = false``:
+    the hand-set rules decide alone).  A malformed, foreign or mismatched model file is a
+    configuration error: one line, exit 2."""
+    if not settings["scorer"]:
+        return None
+    from attrlint.scoring.model import ModelError, builtin_model, model_at
+
+    path = settings.model_path
+    try:
+        return builtin_model() if path is None else model_at(str(path))
+    except ModelError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _origin(settings: Settings, key: str) -> str:

@@ -53,6 +53,7 @@ KEYS: tuple[Key, ...] = (
     Key("fail-on", "warning", f"one of {', '.join(SEVERITIES)}", lambda v: v in SEVERITIES),
     Key("min-confidence", "auto", 'a number from 0 to 1, or "auto"', _is_confidence),
     Key("model", "", "a string (the path of a model file)", lambda v: isinstance(v, str)),
+    Key("scorer", True, "true or false", lambda v: isinstance(v, bool)),
     Key("exclude", [], "a list of glob patterns", _is_str_list),
     Key("rule-paths", [], "a list of folder paths", _is_str_list),
     Key("analysis.window", 1, "an integer from 0 to 10", _is_window),

@@ -19,20 +19,17 @@ from attrlint.engine.findings import Finding
 AUTO = "auto"
 
 
-def default_min_confidence() -> dict[str, float]:
+def default_min_confidence(model: Any = None) -> dict[str, float]:
     """The thresholds ``min-confidence = "auto"`` applies: category -> lowest confidence
-    kept.  A category not listed is not filtered.
-
-    Empty for now (nothing is filtered): the thresholds come from the trained model's
-    cross-validation, not from a guess here, and arrive with the model.
-    """
-    return {}
+    kept, the ones the model's training chose by cross-validation (``thresholds`` in the
+    model file).  A category not listed is not filtered; without a scorer nothing is."""
+    return dict(model.thresholds) if model is not None else {}
 
 
-def resolve_threshold(value: Any) -> float | dict[str, float]:
+def resolve_threshold(value: Any, model: Any = None) -> float | dict[str, float]:
     """A validated ``min-confidence`` value (a number from 0 to 1, or ``"auto"``) as the
     threshold :func:`filter_by_confidence` takes."""
-    return default_min_confidence() if value == AUTO else float(value)
+    return default_min_confidence(model) if value == AUTO else float(value)
 
 
 def filter_by_confidence(findings: Iterable[Finding], threshold: float | Mapping[str, float]) -> list[Finding]:

@@ -51,6 +51,17 @@ class RuleContext:
         return find_directives(self.document)
 
     @cached_property
+    def scores(self) -> list[tuple[float, float]] | None:
+        """Per sentence of the analysis, the scorer's (p unattributed, p vague); None when
+        no scorer runs (``scorer = false``): the hand-set rules then decide alone."""
+        model = self.options.get("scorer")
+        if model is None:
+            return None
+        from attrlint.scoring.features import article_features
+
+        return [model.score(f) for f in article_features(self.analysis)]
+
+    @cached_property
     def analysis(self) -> ArticleAnalysis:
         from attrlint.analysis.article import analyse
 

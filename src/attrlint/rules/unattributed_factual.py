@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Excerpt, FactualEvidence, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.scoring import QUOTED, REPORT_FLOOR
 
 
 class UnattributedFactualClaim(Rule):
@@ -22,7 +23,9 @@ class UnattributedFactualClaim(Rule):
         "instructions to the reader, the writer's marked speculation ('Perhaps ...'), and sentences "
         "that only introduce a quotation. The severity is info: most news sentences are facts, and a "
         "draft should not be blocked by every plain sentence; editors use it to see what rests on the "
-        "reporter's own authority. The evidence names the reason a sentence counted or not."
+        "reporter's own authority. The evidence names the reason a sentence counted or not. "
+        "The trained scorer weighs this evidence with the sentence's context and decides which "
+        "sentences are reported, with its confidence; with scorer = false the rules above decide alone."
     )
     examples = (
         Example("The army withdrew from the city on Tuesday.", True),
@@ -35,23 +38,41 @@ class UnattributedFactualClaim(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        scores = ctx.scores
         text = ctx.document.text
-        for sa in ctx.analysis.sentences:
-            if sa.claim_kind != "factual" or sa.attributed or sa.hedged:
-                continue
+        for i, sa in enumerate(ctx.analysis.sentences):
+            if scores is None:  # the hand-set rules alone (scorer = false)
+                if sa.claim_kind != "factual" or sa.attributed or sa.hedged:
+                    continue
+                confidence = 1.0
+            else:
+                confidence = scores[i][0]
+                if sa.quantities or sa.quote_share > QUOTED or confidence < REPORT_FLOOR:
+                    continue  # ATR001 and ATR004 report those
             s = sa.sentence
             claim = sa.unsourced or s
-            if claim is s:
-                reason = "asserts a fact; no attribution cue found"
-            elif claim.start == s.start:
-                reason = "this clause is the writer's own; the attribution covers only the next"
-            else:
-                reason = "this clause is the writer's own; the hedge covers only the clause before"
             yield self.finding(
                 start=claim.start,
                 end=claim.end,
                 sentence=s,
                 claim_kind="factual",
                 message="Unattributed statement of fact: no source nearby.",
-                evidence=FactualEvidence(claim=Excerpt(text, claim.start, claim.end), reason=reason),
+                evidence=FactualEvidence(claim=Excerpt(text, claim.start, claim.end), reason=_reason(sa, claim)),
+                confidence=confidence,
             )
+
+
+def _reason(sa, claim) -> str:
+    """Why the sentence counted, in the rules' words (the scorer may overrule them)."""
+    s = sa.sentence
+    if sa.not_claim is not None:
+        return f"scored as a claim; the rules took it for: {sa.not_claim}"
+    if sa.hedged:
+        return "scored as unsourced; the rules found only a vague source"
+    if sa.attributed:
+        return f"scored as unsourced; the rules took the attribution from the {sa.source_from} sentence"
+    if claim is s:
+        return "asserts a fact; no attribution cue found"
+    if claim.start == s.start:
+        return "this clause is the writer's own; the attribution covers only the next"
+    return "this clause is the writer's own; the hedge covers only the clause before"

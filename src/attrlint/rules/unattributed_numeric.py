@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Finding, NumericEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.scoring import REPORT_FLOOR
 
 
 class UnattributedNumericClaim(Rule):
@@ -21,7 +22,9 @@ class UnattributedNumericClaim(Rule):
         "ranking) when nothing in the sentence, and no neighbouring sentence of the same paragraph "
         "carrying the same account, says where the figure comes from. Dates, years, times, ages that "
         "identify a person and numbers inside names ('KN-23', 'G7', 'Route 66') are not figures. "
-        "Fix it by naming the source: 'according to the ministry', 'the UN estimated', or a link."
+        "Fix it by naming the source: 'according to the ministry', 'the UN estimated', or a link. "
+        "The trained scorer weighs this evidence with the sentence's context and decides which "
+        "sentences are reported, with its confidence; with scorer = false the rules above decide alone."
     )
     examples = (
         Example("North Korea has sent 14,000 troops to the front.", True),
@@ -35,12 +38,20 @@ class UnattributedNumericClaim(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for sa in ctx.analysis.sentences:
-            unsourced = sa.unsourced_quantities()
-            if sa.claim_kind != "numeric" or not unsourced or sa.hedged:
-                continue
+        scores = ctx.scores
+        text = ctx.document.text
+        for i, sa in enumerate(ctx.analysis.sentences):
+            if scores is None:  # the hand-set rules alone (scorer = false)
+                unsourced = sa.unsourced_quantities()
+                if sa.claim_kind != "numeric" or not unsourced or sa.hedged:
+                    continue
+                confidence = 1.0
+            else:
+                confidence = scores[i][0]
+                if not sa.quantities or confidence < REPORT_FLOOR:
+                    continue
+                unsourced = sa.unsourced_quantities() or sa.quantities
             first = unsourced[0]
-            text = ctx.document.text
             claims = [text[q.start : q.end] for q in unsourced]
             yield self.finding(
                 start=first.start,
@@ -49,4 +60,5 @@ class UnattributedNumericClaim(Rule):
                 claim_kind="numeric",
                 message=f"Unattributed figure \u201c{claims[0]}\u201d: no source nearby.",
                 evidence=NumericEvidence(claim=claims[0], quantities=claims, kinds=[q.kind for q in unsourced]),
+                confidence=confidence,
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import ClaimEvidence, Excerpt, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.scoring import QUOTED, REPORT_FLOOR
 
 
 class UnattributedQuote(Rule):
@@ -21,7 +22,9 @@ class UnattributedQuote(Rule):
         "after a paragraph break must name its speaker again, because attribution never crosses a "
         "paragraph break (unless the previous paragraph's quotation was left open, the news convention "
         "for one speaker's quote running over several paragraphs). A quotation is reported once, at the "
-        "sentence where it opens. Fix it by saying who spoke."
+        "sentence where it opens. Fix it by saying who spoke. "
+        "The trained scorer weighs this evidence with the sentence's context and decides which "
+        "sentences are reported, with its confidence; with scorer = false the rules above decide alone."
     )
     examples = (
         Example("\u201cWe will not give up the city,\u201d the mayor said.", False),
@@ -32,11 +35,20 @@ class UnattributedQuote(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        scores = ctx.scores
         text = ctx.document.text
         reported: set[tuple[int, int]] = set()
-        for sa in ctx.analysis.sentences:
-            if sa.claim_kind != "quote" or sa.attributed or sa.hedged:
-                continue
+        for i, sa in enumerate(ctx.analysis.sentences):
+            if scores is None:  # the hand-set rules alone (scorer = false)
+                if sa.claim_kind != "quote" or sa.attributed or sa.hedged:
+                    continue
+                confidence = 1.0
+            else:
+                if sa.quantities or sa.quote_share <= QUOTED:
+                    continue  # ATR001 and ATR003 report those
+                confidence = scores[i][0]
+                if confidence < REPORT_FLOOR:
+                    continue
             quotation = (sa.sentence.block, sa.quote_group)
             if quotation in reported:
                 continue  # one finding per quotation, where it opens
@@ -49,4 +61,5 @@ class UnattributedQuote(Rule):
                 claim_kind="quote",
                 message="Quotation with no identified speaker nearby.",
                 evidence=ClaimEvidence(claim=Excerpt(text, s.start, s.end)),
+                confidence=confidence,
             )

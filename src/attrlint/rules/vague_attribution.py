@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Finding, VagueEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.scoring import REPORT_FLOOR
 
 
 class VagueAttribution(Rule):
@@ -21,7 +22,9 @@ class VagueAttribution(Rule):
         "'according to circulating figures'), hedges ('reportedly', 'allegedly', 'is said to') and "
         "agentless passives that carry the claim ('is thought to', 'were reported'). A specifically "
         "described source ('a Pentagon spokesperson', 'analysts at the Stimson Center') is not vague. "
-        "Fix it by naming who said it or which document it comes from."
+        "Fix it by naming who said it or which document it comes from. "
+        "The trained scorer weighs this evidence with the sentence's context and decides which "
+        "sentences are reported, with its confidence; with scorer = false the rules above decide alone."
     )
     examples = (
         Example("Experts say the offensive cannot last beyond the winter.", True),
@@ -35,10 +38,30 @@ class VagueAttribution(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        scores = ctx.scores
         text = ctx.document.text
-        for sa in ctx.analysis.sentences:
+        for i, sa in enumerate(ctx.analysis.sentences):
+            cues = sorted(sa.vague_cues, key=lambda c: c.start)
+            if scores is None:  # the hand-set rules alone (scorer = false)
+                confidence = 1.0
+            else:
+                confidence = scores[i][1]
+                if confidence < REPORT_FLOOR:
+                    continue
+                if not cues:  # no cue to point at: the sentence itself is vaguely sourced
+                    s = sa.sentence
+                    yield self.finding(
+                        start=s.start,
+                        end=s.end,
+                        sentence=s,
+                        message="Vague attribution: the claim's source cannot be identified.",
+                        evidence=VagueEvidence(vague_source="", cue="scored"),
+                        confidence=confidence,
+                    )
+                    continue
+                cues = cues[:1]  # one finding per sentence: the scorer judged the sentence
             last_end = -1
-            for cue in sorted(sa.vague_cues, key=lambda c: c.start):
+            for cue in cues:
                 if cue.start < last_end:
                     continue
                 last_end = cue.end
@@ -49,4 +72,5 @@ class VagueAttribution(Rule):
                     sentence=sa.sentence,
                     message=f"Vague attribution \u201c{phrase}\u201d: name the source.",
                     evidence=VagueEvidence(vague_source=cue.source, cue=cue.kind),
+                    confidence=confidence,
                 )

@@ -1,0 +1,261 @@
+"""What the scorer sees of a sentence: the rules' evidence, its context, and its words.
+
+Every feature is a string (present or not); the model gives each a weight.  The names say
+where a feature comes from (``rule:`` the decision the hand-set rules made, ``cue:`` an
+attribution cue, ``prev:``/``next:`` the neighbouring sentence of the same block, ``art:``
+the article as a whole, ``w:``/``ww:`` a word or a pair of words), so a model file can be
+read by a person.  The set is versioned (:data:`FEATURE_SET`): a model trained on another
+set is refused, not silently misapplied.
+
+Computed once per article from the shared analysis; no extra pass over the text beyond
+reading each sentence's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrlint.analysis.article import ArticleAnalysis, SentenceAnalysis
+from attrlint.analysis.attribution import Cue
+
+# Bump when a feature is added, removed or changes meaning: models name the set they were
+# trained on, and a mismatched model is an error.
+FEATURE_SET = "attrlint-sentence-features/1"
+
+# The standard library's ``re``: one findall per sentence over lower-cased text, digits
+# folded to 0 first (a feature per number would be a feature per article).
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[%$€£]")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z]")
+_DIGIT_TO_ZERO = str.maketrans("123456789", "000000000")
+_FIRST_PERSON = frozenset("i we me us my our mine ours".split())
+_SECOND_PERSON = frozenset("you your yours".split())
+_MODALS = frozenset("can could may might will would should must shall".split())
+_PAST_AUX = frozenset("was were had did".split())
+_PRESENT_AUX = frozenset("is are has have does do".split())
+_BE = frozenset("is are was were be been being".split())
+_HEDGE_WORDS = frozenset("reportedly allegedly apparently supposedly purportedly seemingly believed thought "
+                         "rumoured rumored".split())
+
+
+def _bucket(n: float, edges: Sequence[float]) -> str:
+    for i, edge in enumerate(edges):
+        if n <= edge:
+            return str(i)
+    return str(len(edges))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().translate(_DIGIT_TO_ZERO))
+
+
+def _cue_features(prefix: str, cues: Sequence[Cue], out: list[str]) -> None:
+    for c in cues:
+        out.append(f"{prefix}{c.kind}|{c.quality}|{c.position}")
+        if c.quality == "vague":
+            out.append(f"{prefix}vague-src:{c.source.lower()[:30]}")
+
+
+def _rule_decision(sa: SentenceAnalysis) -> str:
+    """What the hand-set rules decided for the sentence (which rule would fire)."""
+    if sa.claim_kind is None:
+        return "none"
+    if sa.hedged:
+        return "vague"
+    if sa.claim_kind == "numeric":
+        return "unattributed-numeric" if sa.unsourced_quantities() else "sourced"
+    if sa.attributed:
+        return "sourced"
+    return f"unattributed-{sa.claim_kind}"
+
+
+class _ArticleFacts:
+    """Article-wide context: what kind of article this is (news with quotes, an explainer in
+    the writer's voice, an interview in questions and answers)."""
+
+    __slots__ = ("features", "scopes")
+
+    def __init__(self, analysis: ArticleAnalysis, texts: list[str], words: list[list[str]]) -> None:
+        sentences = analysis.sentences
+        n = max(1, len(sentences))
+        named = sum(1 for sa in sentences if sa.named_cues)
+        quotes = sum(1 for sa in sentences if sa.quote_share > 0.5)
+        questions = sum(1 for t in texts if t.rstrip().endswith("?"))
+        first = sum(1 for w in words if not _FIRST_PERSON.isdisjoint(w))
+        second = sum(1 for w in words if not _SECOND_PERSON.isdisjoint(w))
+        title = texts[0].lower() if texts else ""
+        self.features = [
+            "art:named-share=" + _bucket(named / n, (0.05, 0.15, 0.3, 0.5)),
+            "art:quote-share=" + _bucket(quotes / n, (0.02, 0.1, 0.25)),
+            "art:question-share=" + _bucket(questions / n, (0.0, 0.05, 0.15)),
+            "art:first-person-share=" + _bucket(first / n, (0.0, 0.05, 0.15, 0.3)),
+            "art:second-person-share=" + _bucket(second / n, (0.0, 0.05, 0.15)),
+            "art:length=" + _bucket(n, (10, 25, 50, 100)),
+        ]
+        if "interview" in title or " tells " in title or " speaks " in title or " talks " in title:
+            self.features.append("art:interview-title")
+        self.scopes = _block_scopes(analysis, texts, interview="art:interview-title" in self.features
+                                    or questions >= 4)
+
+
+def _block_scopes(analysis: ArticleAnalysis, texts: list[str], interview: bool) -> dict[int, list[str]]:
+    """Features a block inherits from the blocks before it (ANNOTATION.md's two crossings of
+    a paragraph break): the answer to an interview question, and the passage after a
+    paragraph that introduces a source's words with a colon, up to the next paragraph in
+    the writer's own voice (a long paragraph that neither is a list item nor quotes)."""
+    last: dict[int, str] = {}  # block -> its last sentence's text
+    named: set[int] = set()
+    sentences_in: dict[int, int] = {}
+    quoted: set[int] = set()
+    for sa, text in zip(analysis.sentences, texts, strict=True):
+        block = sa.sentence.block
+        last[block] = text.rstrip()
+        sentences_in[block] = sentences_in.get(block, 0) + 1
+        if sa.named_cues or sa.citations:
+            named.add(block)
+        if sa.quote_share > 0.5:
+            quoted.add(block)
+    kinds = analysis.document.blocks
+    scopes: dict[int, list[str]] = {}
+    since_question = None  # blocks since the last question block
+    colon = None  # (distance, introduced by a named source) while a colon passage runs
+    for block in sorted(last):
+        f: list[str] = []
+        if since_question is not None and interview:
+            f.append("answer-scope=" + _bucket(since_question, (1, 2, 4)))
+        elif since_question == 1:
+            f.append("after-question-block")
+        if colon is not None:
+            distance, by_named = colon
+            f.append("colon-scope=" + _bucket(distance, (1, 2, 4)))
+            if by_named:
+                f.append("colon-scope-named")
+        scopes[block] = f
+        text = last[block]
+        if text.endswith("?"):
+            since_question = 1
+        elif since_question is not None:
+            since_question += 1
+        if text.endswith(":"):
+            colon = (1, block in named)
+        elif colon is not None:
+            listy = kinds[block].kind in ("list_item", "blockquote") or block in quoted or sentences_in[block] <= 1
+            colon = (colon[0] + 1, colon[1]) if listy else None
+    return scopes
+
+
+def article_features(analysis: ArticleAnalysis) -> list[list[str]]:
+    """The features of every sentence of the article, in order."""
+    prose = analysis.document.prose
+    sentences = analysis.sentences
+    texts = [prose[sa.sentence.start : sa.sentence.end] for sa in sentences]
+    all_words = [_words(t) for t in texts]
+    facts = _ArticleFacts(analysis, texts, all_words)
+    blocks = analysis.document.blocks
+    block_sizes: dict[int, int] = {}
+    for sa in sentences:
+        block_sizes[sa.sentence.block] = block_sizes.get(sa.sentence.block, 0) + 1
+    decisions = [_rule_decision(sa) for sa in sentences]
+    out: list[list[str]] = []
+    block_seen = -1
+    for i, sa in enumerate(sentences):
+        s = sa.sentence
+        if s.block != block_seen:
+            block_seen = s.block
+            named_before = False
+        f = list(facts.features)
+        f.append("bias")
+        f.append("rule:" + decisions[i])
+        f.append("claim:" + (sa.claim_kind or "none"))
+        if sa.not_claim:
+            f.append("not-claim:" + sa.not_claim)
+        f.append("from:" + (sa.source_from or "-"))
+        if sa.unsourced is not None:
+            f.append("unsourced-clause")
+        if sa.hedged:
+            f.append("hedged")
+        _cue_features("cue:", sa.cues, f)
+        if sa.citations:
+            f.append("citation")
+        for q in sa.quantities:
+            f.append("q:" + q.kind)
+        if sa.quantities:
+            f.append("q-count=" + _bucket(len(sa.quantities), (1, 2)))
+            unsourced = sa.unsourced_quantities()
+            f.append("q-unsourced=" + _bucket(len(unsourced), (0, 1)))
+        f.append("quote-share=" + _bucket(sa.quote_share, (0.0, 0.3, 0.6, 0.9)))
+        if sa.is_quote:
+            f.append("starts-in-quote")
+        kind = blocks[s.block].kind
+        f.append("block:" + kind)
+        size = block_sizes[s.block]
+        f.append("block-size=" + _bucket(size, (1, 2, 4)))
+        f.append("in-block=" + _bucket(s.index_in_block, (0, 1, 3)))
+        if s.index_in_block == size - 1:
+            f.append("last-in-block")
+        f.append("block-index=" + _bucket(s.block, (0, 1, 2, 5, 10)))
+        if named_before:
+            f.append("named-earlier-in-block")
+        scope = facts.scopes.get(s.block, ())
+        f.extend(scope)
+        decision = "rule:" + decisions[i]
+        f.extend(x + "|" + decision for x in scope)
+        # The same evidence weighs differently in a news story and in an explainer or an
+        # opinion piece: the rules' decision conjoined with what kind of article this is.
+        f.extend(x + "|" + decision for x in facts.features)
+        text = texts[i]
+        stripped = text.rstrip()
+        f.append("end:" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum"))
+        words = all_words[i]
+        f.append("length=" + _bucket(len(words), (3, 6, 12, 20, 30, 45)))
+        ws = set(words)
+        if ws & _FIRST_PERSON:
+            f.append("first-person")
+        if ws & _SECOND_PERSON:
+            f.append("second-person")
+        f.extend("modal:" + m for m in sorted(ws & _MODALS))
+        if ws & _PAST_AUX:
+            f.append("past-aux")
+        if ws & _PRESENT_AUX:
+            f.append("present-aux")
+        if ws & _HEDGE_WORDS:
+            f.append("hedge-word")
+        if any(w in _BE and nxt.endswith(("ed", "en")) for w, nxt in zip(words, words[1:], strict=False)):
+            f.append("passive")
+        capitals = len(_CAPITALISED.findall(text))
+        f.append("capitals=" + _bucket(capitals, (0, 1, 3, 6)))
+        if words:
+            f.append("first:" + words[0])
+            if len(words) > 1:
+                f.append("first2:" + words[0] + "_" + words[1])
+            f.append("last:" + words[-1])
+        # In first-seen order (a set's order changes with PYTHONHASHSEED; the sums do not,
+        # but a feature list should read the same in every run).
+        f.extend("w:" + w for w in dict.fromkeys(words))
+        f.extend(dict.fromkeys("ww:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)))
+        for name, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < len(sentences) and sentences[j].sentence.block == s.block:
+                other = sentences[j]
+                f.append(f"{name}:rule:" + decisions[j])
+                f.append(f"{name}:from:" + (other.source_from or "-"))
+                if other.named_cues:
+                    f.append(f"{name}:named-cue")
+                    f.extend(f"{name}:cue:{c.kind}|{c.position}" for c in other.named_cues)
+                if other.vague_cues:
+                    f.append(f"{name}:vague-cue")
+                if other.quote_share > 0.5:
+                    f.append(f"{name}:quote")
+            else:
+                f.append(f"{name}:none")
+        out.append(f)
+        if sa.named_cues or sa.citations:
+            named_before = True
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    """The words as the features read them (lower case, digits as 0): for tests and tools."""
+    return _words(text)
+
+
+__all__ = ["FEATURE_SET", "article_features", "words_of"]

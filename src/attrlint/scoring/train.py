@@ -1,0 +1,179 @@
+"""Training the scorer on labelled articles (``attrlint train``, scripts/cross_validate.py).
+
+Needs scikit-learn and SciPy (``pip install 'attrlint[train]'``); nothing here is imported
+by a plain lint.  The result is the plain-data model of :mod:`attrlint.scoring.model`.
+
+Each article is read as plain text and analysed as the linter does; each of the linter's
+sentences takes the label of the gold sentence it overlaps most (score.py's definitions:
+``unattributed`` when the claim is numeric or factual and unsourced, ``vague`` when vaguely
+sourced).  One L1-regularised logistic regression per category (liblinear, fixed seed:
+the same data give the same weights).  The decision thresholds are chosen by
+article-grouped cross-validation on the training articles themselves, never by eye.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrlint.evaluation.gold import GoldArticle
+from attrlint.scoring.features import FEATURE_SET, article_features
+from attrlint.scoring.model import CATEGORIES, FORMAT, VERSION, bucket, dumps
+
+HASH_BITS = 18
+DEFAULT_C = 0.5
+WEIGHT_DECIMALS = 4
+_THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(1, 20)]
+
+
+class TrainError(Exception):
+    """Training cannot run (a missing library, too little data); one line."""
+
+
+class Rows:
+    """The training data: per linter sentence its features, gold category and article."""
+
+    __slots__ = ("features", "labels", "groups", "outlets")
+
+    def __init__(self) -> None:
+        self.features: list[list[str]] = []
+        self.labels: list[str] = []  # unattributed | vague-attribution | other
+        self.groups: list[int] = []  # index of the article
+        self.outlets: list[str] = []
+
+
+def gold_category(claim: str, attribution: str | None) -> str:
+    if claim in ("numeric", "factual"):
+        if attribution == "none":
+            return "unattributed"
+        if attribution == "vague":
+            return "vague-attribution"
+    return "other"
+
+
+def sentence_rows(articles: Sequence[GoldArticle]) -> Rows:
+    """Features and gold labels of every sentence the linter sees in ``articles``."""
+    from attrlint.analysis.article import analyse
+    from attrlint.analysis.lexicons import default_lexicons
+    from attrlint.readers.plaintext import PlainTextReader
+
+    reader, lexicons = PlainTextReader(), default_lexicons()
+    rows = Rows()
+    for n, article in enumerate(articles):
+        analysis = analyse(reader.read(f"{n}.txt", article.text), lexicons)
+        gold = sorted(article.sentences)
+        for sa, features in zip(analysis.sentences, article_features(analysis), strict=True):
+            rows.features.append(features)
+            rows.labels.append(_label_of(sa.sentence.start, sa.sentence.end, gold))
+            rows.groups.append(n)
+            rows.outlets.append(article.outlet or "")
+    return rows
+
+
+def _label_of(start: int, end: int, gold: list[tuple]) -> str:
+    best, overlap = "other", 0
+    for g_start, g_end, claim, attribution in gold:
+        if g_start >= end:
+            break
+        shared = min(end, g_end) - max(start, g_start)
+        if shared > overlap:
+            best, overlap = gold_category(claim, attribution), shared
+    return best
+
+
+def _sklearn():
+    try:
+        import numpy
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise TrainError("training needs scikit-learn: pip install 'attrlint[train]'") from None
+    return numpy, sparse, LogisticRegression
+
+
+def _matrix(features: Sequence[Sequence[str]], bits: int):
+    numpy, sparse, _ = _sklearn()
+    indptr, indices = [0], []
+    for row in features:
+        indices.extend(sorted({bucket(f, bits) for f in row}))
+        indptr.append(len(indices))
+    data = numpy.ones(len(indices), dtype=numpy.float64)
+    return sparse.csr_matrix((data, numpy.array(indices, dtype=numpy.int32), numpy.array(indptr, dtype=numpy.int32)),
+                             shape=(len(features), 1 << bits))
+
+
+def _fit(matrix, labels: Sequence[str], category: str, c: float, seed: int):
+    numpy, _, LogisticRegression = _sklearn()
+    target = numpy.array([label == category for label in labels])
+    if target.all() or not target.any():
+        raise TrainError(f"the training articles need sentences both in and out of category {category!r}")
+    model = LogisticRegression(C=c, solver="liblinear", l1_ratio=1.0, random_state=seed, max_iter=1000)
+    return model.fit(matrix, target)
+
+
+def grouped_folds(groups: Sequence[int], k: int, seed: int) -> list[list[int]]:
+    """``k`` folds of article indices (an article never on both sides), shuffled by ``seed``."""
+    import random
+
+    ids = sorted(set(groups))
+    random.Random(seed).shuffle(ids)
+    return [sorted(ids[i::k]) for i in range(k)]
+
+
+def out_of_fold_scores(rows: Rows, k: int = 5, seed: int = 0, c: float = DEFAULT_C) -> list[tuple[float, float]]:
+    """Each sentence scored by a model trained without its article (article-grouped k-fold)."""
+    numpy, _, _ = _sklearn()
+    matrix = _matrix(rows.features, HASH_BITS)
+    groups = numpy.array(rows.groups)
+    scores = numpy.zeros((len(rows.labels), 2))
+    for fold in grouped_folds(rows.groups, k, seed):
+        test = numpy.isin(groups, fold)
+        train_labels = [label for label, t in zip(rows.labels, test, strict=True) if not t]
+        for j, category in enumerate(CATEGORIES):
+            model = _fit(matrix[~test], train_labels, category, c, seed)
+            scores[test, j] = model.predict_proba(matrix[test])[:, 1]
+    return [(float(u), float(v)) for u, v in scores]
+
+
+def best_threshold(labels: Sequence[str], scores: Sequence[float], category: str) -> float:
+    """The threshold on the grid with the best sentence-level F1 (ties: the higher one)."""
+    best_f1, best_t = -1.0, 0.5
+    for t in _THRESHOLD_GRID:
+        tp = sum(1 for label, s in zip(labels, scores, strict=True) if s >= t and label == category)
+        fp = sum(1 for label, s in zip(labels, scores, strict=True) if s >= t and label != category)
+        fn = sum(1 for label, s in zip(labels, scores, strict=True) if s < t and label == category)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 >= best_f1:
+            best_f1, best_t = f1, t
+    return best_t
+
+
+def train(articles: Sequence[GoldArticle], *, seed: int = 0, c: float = DEFAULT_C, folds: int = 5,
+          sources: Sequence[str] = ()) -> dict:
+    """A model (as plain data, see :func:`attrlint.scoring.model.dumps`) trained on ``articles``."""
+    rows = sentence_rows(articles)
+    if len(set(rows.groups)) < folds:
+        raise TrainError(f"training needs at least {folds} articles (got {len(set(rows.groups))})")
+    matrix = _matrix(rows.features, HASH_BITS)
+    oof = out_of_fold_scores(rows, k=folds, seed=seed, c=c)
+    categories, thresholds = {}, {}
+    for j, category in enumerate(CATEGORIES):
+        model = _fit(matrix, rows.labels, category, c, seed)
+        weights = {str(i): round(float(w), WEIGHT_DECIMALS) for i, w in enumerate(model.coef_[0])
+                   if round(float(w), WEIGHT_DECIMALS) != 0.0}
+        categories[category] = {"intercept": round(float(model.intercept_[0]), WEIGHT_DECIMALS), "weights": weights}
+        thresholds[category] = best_threshold(rows.labels, [s[j] for s in oof], category)
+    counts = {category: rows.labels.count(category) for category in (*CATEGORIES, "other")}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "feature_set": FEATURE_SET,
+        "hash_bits": HASH_BITS,
+        "categories": categories,
+        "thresholds": thresholds,
+        "trained_on": {"articles": len(articles), "sentences": len(rows.labels), "labels": counts,
+                       "gold": list(sources), "seed": seed, "C": c, "folds": folds,
+                       "threshold_choice": f"best sentence F1 over {folds}-fold article-grouped cross-validation"},
+    }
+
+
+__all__ = ["TrainError", "train", "sentence_rows", "out_of_fold_scores", "best_threshold", "grouped_folds", "dumps"]
