@@ -79,11 +79,16 @@ _ACCORDING = compile_pattern(
     regex.IGNORECASE,
 )
 # "X issued a statement", "the institute released a report": publishing a statement or a
-# document is communicating; its subject is the source.
+# document is communicating; its subject is the source, and the speaker of what the
+# statement says ("issued a statement saying "..."", "put out a note which read: ...").
+# The article may be missing ("The UAW issued statement saying"); then at most one word
+# stands before the noun ("released new figures", not "released prisoners after the review").
 _ISSUED = compile_pattern(
-    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+(?:a|an|its|their|his|her|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
-    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper)\b",
+    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+"
+    r"(?:(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?|(?:[\w-]+\s+)??)"
+    r"(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
+    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper|note|memo|notice|"
+    r"bulletin|declaration|advisory)\b",
     regex.IGNORECASE,
 )
 _BY_AGENT = compile_pattern(
