@@ -200,6 +200,35 @@ def test_publishing_something_else_is_no_statement(text):
     assert not any(c.kind == "issued" for c in sa.cues)
 
 
+# The source a cue names is a noun phrase: it ends before the verb group and before a
+# prepositional phrase that names nothing.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Both cities have now confirmed the size of the transfer.", "Both cities"),
+        ("Regional officials have long warned that the dam would fail.", "Regional officials"),
+        ("The Lindqvist Institute just released a report on river levels.", "The Lindqvist Institute"),
+        ("A research team has now published a review of the excavations.", "A research team"),
+        ('The ferry operator issued a notice, saying "Crossings resume at noon."', "The ferry operator"),
+        ("Dr Amsel noted the findings show the river is cleaner.", "Dr Amsel"),
+        ("Analysts at the Stimson Center estimate that 3,000 troops arrived.", "Analysts at the Stimson Center"),
+        ("Engineers working on the new survey said the bridge was sound.", "Engineers working on the new survey"),
+    ],
+)
+def test_cue_source_is_a_noun_phrase(text, source):
+    (sa,) = analysed(text)
+    assert sa.cues and {c.source for c in sa.cues if c.kind in ("verb", "issued")} == {source}
+
+
+def test_prepositional_tail_naming_nothing_is_cut():
+    from attrlint.analysis.attribution import source_phrase
+
+    assert source_phrase("a bargaining chip in peace") == "a bargaining chip"
+    assert source_phrase("residents in the flooded streets") == "residents"
+    assert source_phrase("a doctor at a burn hospital in Herat") == "a doctor at a burn hospital in Herat"
+    assert source_phrase("the pilots union") == "the pilots union"
+
+
 def test_unsourced_clause_joined_to_a_sourced_one_is_flagged():
     findings = lint_text("The broadcasts began on Monday, and South Korea says they will continue.")
     (finding,) = findings
