@@ -263,3 +263,41 @@ def test_configuration_file_is_honoured(archive, tmp_path):
     bad.write_text('select = ["NOPE9"]\n', encoding="utf-8")
     proc = run_cli("audit", str(archive), "--out", str(tmp_path / "out2"), "--config", str(bad))
     assert proc.returncode == 2 and proc.stderr.startswith("attrlint: ") and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "listed"),
+    [
+        ("The ministry", "verb", True),
+        ("Both cities", "verb", True),
+        ("A senior Pentagon official", "verb", True),
+        ("Her uncle", "verb", True),
+        ("One of our interviewees", "verb", True),
+        ("comScore", "verb", True),
+        ("Kestrel", "verb", True),
+        ("critics charge", "vague-phrase", True),
+        ("a bargaining chip", "verb", False),
+        ("The plane", "verb", False),
+        ("by contrast", "verb", False),
+        ("more than", "by-agent", False),
+        ("is expected to", "vague-phrase", False),
+        ("reportedly", "vague-phrase", False),
+        ("there were legitimate", "verb", False),
+    ],
+)
+def test_names_a_source(phrase, kind, listed):
+    from attrlint.audit.sources import names_a_source
+
+    assert names_a_source(phrase, kind) is listed
+
+
+def test_sources_lists_noun_phrases_only(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Both cities have now confirmed the size of the transfer. The two towns hope to use the bridge as a "
+        "bargaining chip in trade talks, the harbour board said. The levy is expected to rise.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("sources", "--format", "json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert [r["source"] for r in json.loads(proc.stdout)["sources"]] == ["Both cities", "the harbour board"]

@@ -163,6 +163,72 @@ def test_new_quotation_in_a_new_paragraph_needs_a_speaker():
     assert "ATR004" in codes(text)
 
 
+# A body that issues, releases or puts out a statement, a report or a note speaks what it
+# says: the quotation after "saying", "that said" or "which read" is its own.
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The drivers' union issued a statement saying",
+        "The drivers' union issued statement saying",  # the article left out
+        "The drivers' union released a short statement that said",
+        "The regional council put out a note which read:",
+        "The health board released a report saying",
+        "The drivers' union issued a joint statement, saying",
+        "In a statement, the drivers' union said:",
+    ],
+)
+def test_issued_statement_speaks_the_quotation(intro):
+    text = (f'Buses stopped running across the valley on Monday. {intro} "Our members will not drive buses whose '
+            'brakes have failed their inspections twice in a single winter.'
+            ' Nobody should be asked to take that risk with children on board."')
+    sentences = analysed(text)
+    quoted = [sa for sa in sentences if sa.quote_group >= 0]
+    assert len(quoted) == 2 and any(sa.claim_kind == "quote" for sa in quoted)
+    assert all(sa.attributed and sa.source.quality == "named" for sa in quoted)
+    assert "ATR004" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police released prisoners after the review.",
+        "The gallery published photographs of the statement pieces.",
+    ],
+)
+def test_publishing_something_else_is_no_statement(text):
+    (sa,) = analysed(text)
+    assert not any(c.kind == "issued" for c in sa.cues)
+
+
+# The source a cue names is a noun phrase: it ends before the verb group and before a
+# prepositional phrase that names nothing.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Both cities have now confirmed the size of the transfer.", "Both cities"),
+        ("Regional officials have long warned that the dam would fail.", "Regional officials"),
+        ("The Lindqvist Institute just released a report on river levels.", "The Lindqvist Institute"),
+        ("A research team has now published a review of the excavations.", "A research team"),
+        ('The ferry operator issued a notice, saying "Crossings resume at noon."', "The ferry operator"),
+        ("Dr Amsel noted the findings show the river is cleaner.", "Dr Amsel"),
+        ("Analysts at the Stimson Center estimate that 3,000 troops arrived.", "Analysts at the Stimson Center"),
+        ("Engineers working on the new survey said the bridge was sound.", "Engineers working on the new survey"),
+    ],
+)
+def test_cue_source_is_a_noun_phrase(text, source):
+    (sa,) = analysed(text)
+    assert sa.cues and {c.source for c in sa.cues if c.kind in ("verb", "issued")} == {source}
+
+
+def test_prepositional_tail_naming_nothing_is_cut():
+    from attrlint.analysis.attribution import source_phrase
+
+    assert source_phrase("a bargaining chip in peace") == "a bargaining chip"
+    assert source_phrase("residents in the flooded streets") == "residents"
+    assert source_phrase("a doctor at a burn hospital in Herat") == "a doctor at a burn hospital in Herat"
+    assert source_phrase("the pilots union") == "the pilots union"
+
+
 def test_unsourced_clause_joined_to_a_sourced_one_is_flagged():
     findings = lint_text("The broadcasts began on Monday, and South Korea says they will continue.")
     (finding,) = findings

@@ -85,3 +85,10 @@ def test_pass_cues_cover_the_source_as_written():
     cues = pass_cues(_analysis(text))
     assert [text[c.start : c.end] for c in cues] == ["police said"]
     assert cues[0].sentences == 2 and "police" in cues[0].description
+
+
+def test_summary_lists_noun_phrases_only():
+    text = ("Both cities have now confirmed 12 transfers. The towns hope to use the bridge as a bargaining chip "
+            "in trade talks. The levy is expected to rise by 3%.")
+    summary = summarise([], _analysis(text))
+    assert [s.text for s in summary.sources] == ["Both cities"]

@@ -79,11 +79,16 @@ _ACCORDING = compile_pattern(
     regex.IGNORECASE,
 )
 # "X issued a statement", "the institute released a report": publishing a statement or a
-# document is communicating; its subject is the source.
+# document is communicating; its subject is the source, and the speaker of what the
+# statement says ("issued a statement saying "..."", "put out a note which read: ...").
+# The article may be missing ("The UAW issued statement saying"); then at most one word
+# stands before the noun ("released new figures", not "released prisoners after the review").
 _ISSUED = compile_pattern(
-    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+(?:a|an|its|their|his|her|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
-    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper)\b",
+    r"\b(?:issued|released|published|put\s+out|made\s+public|presented|unveiled)\s+"
+    r"(?:(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?|(?:[\w-]+\s+)??)"
+    r"(?:statement|report|study|survey|analysis|estimate|estimates|figures|data|findings|"
+    r"communiqu[eé]|press\s+release|white\s+paper|review|audit|forecast|projection|paper|note|memo|notice|"
+    r"bulletin|declaration|advisory)\b",
     regex.IGNORECASE,
 )
 _BY_AGENT = compile_pattern(
@@ -112,7 +117,7 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         subject = _subject_before(text[max(start, m.start() - _REACH) : m.start()])
         quality = _quality(subject, lexicons) if subject else None
         if quality:
-            cues.append(Cue(m.start(), m.end(), "issued", subject, quality))
+            cues.append(Cue(m.start(), m.end(), "issued", source_phrase(subject), quality))
     cues.extend(_document_and_credit_cues(text, start, end))
     verbs = _verb_scan(lexicons.reporting_verb_pattern)
     for m in scan(verbs, text, start, end):
@@ -261,9 +266,9 @@ def _verb_cue(text: str, s_start: int, s_end: int, m: regex.Match, lexicons: Lex
     if quality is None:
         return None
     if subject_end is not None:
-        return Cue(v_start, v_end + subject_end, "verb", subject, quality, position)
+        return Cue(v_start, v_end + subject_end, "verb", source_phrase(subject), quality, position)
     start = before.rfind(subject.split()[0]) if subject.split()[0] in before else len(before)
-    return Cue(b_start + start, v_end, "verb", subject, quality, position)
+    return Cue(b_start + start, v_end, "verb", source_phrase(subject), quality, position)
 
 
 # How far (in characters) from a reporting verb its subject and the rest of its clause are
@@ -400,9 +405,7 @@ def _subject_before(before: str) -> str | None:
     for _ in range(3):
         breaks = [b for b in _CLAUSE_BREAK.finditer(before) if not _inside_name(before, b)]
         clause = before[breaks[-1].end() :] if breaks else before
-        words = _SUBJECT_WORD.findall(clause)
-        while words and (words[-1].lower() in AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
-            words.pop()
+        words = _verb_group_removed(_SUBJECT_WORD.findall(clause))
         last = breaks[-1] if breaks else None
         if words and set_off and last is not None and last.group() == "," and words[0].lower() in _PHRASE_OPENERS:
             # "Al-Amr, in remarks to the press, said": the subject stands before the phrase.
@@ -428,6 +431,75 @@ def _subject_before(before: str) -> str | None:
         else:
             return None
         set_off = True
+    return None
+
+
+# Adverbs that stand between a subject and its verb ("Both nations have now confirmed",
+# "U.S. officials have long warned", "The center just released"); with AUXILIARIES and
+# lowercase -ly words they are the verb group, never the end of the noun phrase.
+_VERB_GROUP_ADVERBS = frozenset("now just long both all ever even only jointly together since soon finally often "
+                                "always actually".split())
+# Finite auxiliaries and verbs that state something: a subject noun phrase ends before them.
+_FINITE_AUX = frozenset("has have had is are was were will would can could may might shall should must does did "
+                        "do".split())
+_FINITE_SPEECH = frozenset("said says say told tells wrote writes".split())
+_OBJECT_FOLLOWS = frozenset("a an the its their his her our this these those that".split())
+
+
+def _verb_group_removed(words: list[str]) -> list[str]:
+    """The words without the auxiliaries and adverbs closing them ("Both nations have now")."""
+    while words and (words[-1].lower() in AUXILIARIES or words[-1] in _VERB_GROUP_ADVERBS
+                     or (words[-1].islower() and words[-1].endswith("ly"))):
+        words = words[:-1]
+    return words
+
+
+def source_phrase(subject: str) -> str:
+    """The source as a noun phrase, from the words a cue took as its subject: it ends before
+    a verb ("Heald noted the findings" -> "Heald", "The union issued a statement" -> "The
+    union") and before a prepositional phrase that names nothing ("a bargaining chip in
+    peace" -> "a bargaining chip"; "analysts at the Stimson Center" stays whole).  How the
+    cue is rated (named or vague) still reads the whole subject."""
+    words = subject.split()
+    verb_at = _first_finite_verb(words)
+    if verb_at is not None:
+        words = _verb_group_removed(words[:verb_at]) or words
+    for i in range(1, len(words) - 1):
+        if words[i] in _TAIL_PREPOSITIONS and not _names_something(words[i:]):
+            words = words[:i]
+            break
+    return " ".join(words)
+
+
+# Prepositions whose phrase is cut from a source unless it names something ("of" and "from"
+# make partitives and affiliations: "half of the respondents", "researchers from Yale").
+_TAIL_PREPOSITIONS = frozenset("in on at for with during over about under into after before alongside amid near "
+                               "through via".split())
+
+
+def _names_something(tail: list[str]) -> bool:
+    """Does a prepositional phrase name a body or a document ("at the Stimson Center", "in
+    the new research", "at the ministry")?"""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in tail[1:]) or bool(
+        _IDENTIFYING_COMPLEMENT.match(" ".join(tail))) or any(
+        w.lower().strip(",.'’") in _SOURCE_WORDS_IN_TAILS for w in tail[1:])
+
+
+_SOURCE_WORDS_IN_TAILS = frozenset(
+    "research study survey report analysis review audit investigation data findings team lab laboratory".split())
+
+
+def _first_finite_verb(words: list[str]) -> int | None:
+    """Where the first finite verb stands among the words of a would-be subject (never the
+    first word: "Can you say ...", "Will Smith said"): an auxiliary, "said"/"told", or a past
+    form in -ed with an object after it ("issued a statement"; not "a study published in")."""
+    for i in range(1, len(words)):
+        w = words[i]
+        if w in _FINITE_AUX or w in _FINITE_SPEECH:
+            return i
+        if (w.endswith("ed") and w.islower() and i + 1 < len(words) and words[i + 1].lower() in _OBJECT_FOLLOWS
+                and words[i - 1].lower() not in DETERMINERS):
+            return i
     return None
 
 

@@ -110,12 +110,16 @@ def summarise(findings: list[Finding], analysis) -> ArticleSummary:
 
 def _cited(sa, text: str) -> list[tuple[str, str]]:
     """The sources a sentence cites: the one that sources it (if it is its own), and every
-    vague or anonymous one.  Cues that source nothing and pronouns ("he said") are left out,
+    vague or anonymous one.  Cues that source nothing, pronouns ("he said") and phrases that
+    name no source ("is expected to", "a bargaining chip") are left out,
     and so is a vague phrase ("experts say") overlapping a cue that names its source ("experts")."""
     cues = [c for c in sa.cues if c is sa.source or source_kind(c) != "named"]
     sourced = [c for c in cues if c.kind != "vague-phrase"]
     cues = [c for c in cues if c.kind != "vague-phrase" or not any(_overlap(c, o) for o in sourced)]
-    cited = [(c.source.strip(_EDGE_PUNCTUATION), source_kind(c)) for c in cues if c.source.lower() not in PRONOUNS]
+    from attrlint.audit.sources import names_a_source
+
+    cited = [(c.source.strip(_EDGE_PUNCTUATION), source_kind(c)) for c in cues
+             if c.source.lower() not in PRONOUNS and names_a_source(c.source.strip(_EDGE_PUNCTUATION), c.kind)]
     if isinstance(sa.source, Span) and sa.source_from == "citation":
         cited.append((" ".join(text[sa.source.start : sa.source.end].split()), "named"))
     return cited

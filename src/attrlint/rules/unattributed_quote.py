@@ -32,6 +32,8 @@ class UnattributedQuote(Rule):
         Example("\u201cWe will not give up the city. The army is with us.\u201d", True),
         Example("The mayor said the city would hold.\n\n\u201cWe will not give up the city.\u201d", True,
                 "a new paragraph needs its speaker"),
+        Example("The council issued a statement saying \u201cWe will not give up the city.\u201d", False,
+                "the body that issued the statement speaks it"),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
