@@ -3,7 +3,7 @@
 
     python benchmarks/bench.py [--corpus PATH] [--repeat N] [SECTION ...]
 
-SECTION is any of: throughput ceiling scaling startup memory jobs lsp (default: all).
+SECTION is any of: throughput ceiling scaling startup memory jobs lsp scorer (default: all).
 The corpus is a JSON Lines file with a "text" field per article (default: the shared
 corpus, ../shared/corpus/articles.jsonl from the repository root); its articles are
 replicated until the text reaches --min-mb (default 5 MB).
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
-SECTIONS = ("throughput", "ceiling", "scaling", "startup", "memory", "jobs", "lsp")
+SECTIONS = ("throughput", "ceiling", "scaling", "startup", "memory", "jobs", "lsp", "scorer")
 ATTRLINT = [sys.executable, "-m", "attrlint", "--format", "json", "--exit-zero", "--no-plugins"]
 MB = 1_000_000
 
@@ -296,6 +296,29 @@ def startup(work: Path, texts: list[str], args) -> dict:
             "ratio_cpu": med["attrlint"]["cpu"] / med["python"]["cpu"]}
 
 
+def scorer(work: Path, texts: list[str], args) -> dict:
+    """What the trained scorer costs: the same runs with it and without it (``--no-scorer``,
+    the hand-set rules alone, which is what attrlint ran before the scorer): corpus
+    throughput (--jobs 1) and one small article end to end, interleaved."""
+    folder = work / "archive"
+    if not folder.is_dir():
+        folder = write_folder(folder, replicate(texts, int(args.min_mb * MB)))
+    chars = folder_chars(folder)
+    corpus = alternate({"scorer": [*ATTRLINT, "--jobs", "1", str(folder)],
+                        "rules_alone": [*ATTRLINT, "--jobs", "1", "--no-scorer", str(folder)]}, args.repeat)
+    small = min((t for t in texts if len(t) >= 1500), key=len)
+    path = work / "small-scorer.txt"
+    path.write_text(small, encoding="utf-8")
+    one = [sys.executable, "-m", "attrlint", "--format", "json", "--exit-zero", str(path)]
+    run_timed(one)  # fills the pattern cache (and the model's tables in it)
+    article = alternate({"scorer": one, "rules_alone": [*one, "--no-scorer"]}, max(15, args.repeat))
+    return {"chars": chars, "corpus": corpus, "small_article": article,
+            "throughput_ratio_cpu": corpus["rules_alone"]["cpu"] / corpus["scorer"]["cpu"],
+            "throughput_ratio_wall": corpus["rules_alone"]["wall"] / corpus["scorer"]["wall"],
+            "small_article_extra_ms_wall": (article["scorer"]["wall"] - article["rules_alone"]["wall"]) * 1000,
+            "small_article_extra_ms_cpu": (article["scorer"]["cpu"] - article["rules_alone"]["cpu"]) * 1000}
+
+
 def memory(work: Path, texts: list[str], args) -> dict:
     path = write_document(work / "big.txt", texts, int(args.memory_mb * MB))
     size = path.stat().st_size
@@ -420,6 +443,14 @@ def summary(results: dict) -> list[str]:
         j = results["jobs"]
         row("--jobs 2 vs --jobs 1 (wall)", f"{j['speedup_wall']:.2f}x (two CPU-bound processes at the same time: "
             f"{j['control_speedup_wall']:.2f}x)", ">= 1.7x", j["speedup_wall"] >= 1.7)
+    if "scorer" in results:
+        sc = results["scorer"]
+        row("corpus throughput with the scorer / the rules alone (--no-scorer)",
+            f"{sc['throughput_ratio_cpu']:.2f}x CPU, {sc['throughput_ratio_wall']:.2f}x wall", ">= 0.9x",
+            sc["throughput_ratio_cpu"] >= 0.9)
+        row("one small article, the scorer's extra time",
+            f"{sc['small_article_extra_ms_wall']:+.1f} ms wall, {sc['small_article_extra_ms_cpu']:+.1f} ms CPU",
+            "within 10 ms", sc["small_article_extra_ms_wall"] <= 10)
     if "lsp" in results and "note" not in results["lsp"]:
         zero = results["lsp"]["debounce_0_ms"]
         row("language server: an edit to its diagnostics, 2,000 words, no debounce (median)",

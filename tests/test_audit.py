@@ -45,7 +45,9 @@ def write_jsonl(path, articles):
 
 
 def audit(*args: str) -> int:
-    return main(["audit", "--no-plugins", "--no-progress", *args])
+    # The hand-set rules alone: the expected counts are known by construction from them
+    # (the scorer reads these one-line synthetic articles its own way; test_scoring.py).
+    return main(["audit", "--no-plugins", "--no-progress", "--no-scorer", *args])
 
 
 def rows(out_dir, table: str) -> list[dict]:

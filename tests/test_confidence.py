@@ -45,6 +45,7 @@ def attrlint_rules():
 '''
 # Questions are not claims: only the plugin's findings and the last sentence's ATR001.
 ARTICLE = "Is it mark low here?\n\nIs it mark high here?\n\nNorth Korea has sent 14,000 troops.\n"
+BUILT_IN_MODEL = Path(__file__).resolve().parents[1] / "rules" / "models" / "scorer.json"
 SARIF_SCHEMA = Path(os.environ.get("ATTRLINT_SARIF_SCHEMA", SHARED / "schemas" / "sarif-schema-2.1.0.json"))
 
 
@@ -54,7 +55,10 @@ def scored(tmp_path):
     env = {"PYTHONPATH": str(plugin_site(tmp_path / "site", "attrlint_scored", SCORED_PLUGIN))}
 
     def go(*args, cwd=None):
-        return run_cli(*map(str, args), env=env, cwd=cwd)
+        # The hand-set rules alone: the built-in ATR001 then has confidence 1.0 beside the
+        # plugin's chosen confidences (the scorer's own are tested in test_scoring.py).
+        extra = () if args and args[0] in ("config", "rules", "explain") else ("--no-scorer",)
+        return run_cli(*map(str, args), *extra, env=env, cwd=cwd)
 
     return go
 
@@ -278,7 +282,7 @@ def test_model_is_resolved_relative_to_the_configuration_file(tmp_path, monkeypa
 
 def test_model_key_and_option_must_name_a_file(tmp_path):
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "ours.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "ours.json").write_text(BUILT_IN_MODEL.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "attrlint.toml").write_text('model = "missing.json"\n', encoding="utf-8")
     proc = run_cli(str(tmp_path / "story.txt"))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
@@ -299,7 +303,7 @@ def test_the_model_path_reaches_the_profile_from_the_command_line(tmp_path, monk
     from attrlint.engine.plugins import load_plugins
     from attrlint.engine.registry import build_registry
 
-    (tmp_path / "ours.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "ours.json").write_text(BUILT_IN_MODEL.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     args = build_parser().parse_args(["--model", "ours.json", "--min-confidence", "0.4", "story.txt"])
     resolver = ConfigResolver(build_registry(load_plugins(third_party=False)), None, True, cli_overrides(args))

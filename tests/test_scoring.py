@@ -19,8 +19,8 @@ from attrlint.scoring.model import (
     MAX_BYTES,
     VERSION,
     ModelError,
-    builtin_model,
     bucket,
+    builtin_model,
     load_model_text,
     read_model,
 )
@@ -91,7 +91,8 @@ def test_interview_answers_carry_the_answer_scope():
 
 def minimal_model(**changes) -> dict:
     model = {"format": FORMAT, "version": VERSION, "feature_set": FEATURE_SET, "hash_bits": 18,
-             "categories": {c: {"intercept": -1.0, "weights": {str(bucket("q:count", 18)): 3.0}} for c in CATEGORIES},
+             "categories": {c: {"intercept": -1.0, "buckets": [bucket("q:count", 18)], "weights": [3.0]}
+                            for c in CATEGORIES},
              "thresholds": {c: 0.5 for c in CATEGORIES}, "trained_on": {}}
     model.update(changes)
     return model
@@ -112,8 +113,14 @@ def test_a_model_scores_with_its_weights():
     (json.dumps(minimal_model(hash_bits=40)), "malformed model file (hash_bits must be"),
     (json.dumps(minimal_model(thresholds={"unattributed": 2, "vague-attribution": 0.5})), "thresholds must be"),
     (json.dumps(minimal_model(categories={"unattributed": {}})), "malformed model file (categories must be"),
-    (json.dumps(minimal_model(categories={c: {"intercept": "x", "weights": {}} for c in CATEGORIES})),
+    (json.dumps(minimal_model(categories={c: {"intercept": "x", "buckets": [], "weights": []} for c in CATEGORIES})),
      "'x' is not a finite number"),
+    (json.dumps(minimal_model(categories={c: {"intercept": 0, "buckets": [1, 2], "weights": [1.0]}
+                                          for c in CATEGORIES})), "two lists of the same length"),
+    (json.dumps(minimal_model(categories={c: {"intercept": 0, "buckets": [2**18], "weights": [1.0]}
+                                          for c in CATEGORIES})), "buckets must be integers from 0"),
+    (json.dumps(minimal_model(categories={c: {"intercept": 0, "buckets": [1], "weights": ["a"]}
+                                          for c in CATEGORIES})), "weights must be finite numbers"),
     (json.dumps({k: v for k, v in minimal_model().items() if k != "thresholds"}), "missing field 'thresholds'"),
 ])
 def test_unusable_model_files_are_refused_in_one_line(text, message):

@@ -35,7 +35,7 @@ _BYLINE = compile_pattern(r"^\s*By\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’
 _IMPERATIVE = compile_pattern(
     r"^\s*[\"“]?(?:Please|Click|Read|See|Visit|Watch|Listen|Subscribe|Sign\s+up|Follow|Share|Imagine|Consider|"
     r"Remember|Note\s+that|Wait|Avoid|Try|Don't|Do\s+not|Let's|Let\s+us|Check|Learn|Find\s+out|Join|Contact|"
-    r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us)\b"
+    r"Stay\s+tuned|Tune\s+in|Make\s+sure|Download|Register|Donate|Email|E-mail|Call\s+us|Tell\s+us|View)\b"
 )
 # The outlet on its own reporting: boilerplate, not news ("Our reporters attended the opening",
 # "... so our readers may learn more").
@@ -215,6 +215,9 @@ def not_a_claim(sentence_text: str, *, block_text: str, block_kind: str, is_head
         return "explains how something works"
     if not is_headline and not has_quantity and not has_verb(text):
         return "fragment without a verb (a label or caption)"
+    if (not is_headline and not has_quantity and block_text.strip() == text and _fewer_words_than(text, 6)
+            and not has_finite_verb(text)):
+        return "heading"  # a short paragraph of its own with no finite verb: "War as a testing ground."
     if text.endswith(":") and not has_quantity:
         return "introduces a quotation"
     if _IMPERATIVE.match(text):

@@ -41,6 +41,7 @@ class AuditSettings:
     select: str = ""
     ignore: str = ""
     third_party_plugins: bool | None = None  # None follows ATTRLINT_NO_PLUGINS
+    no_scorer: bool = False  # the hand-set rules alone (scorer = false)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class Auditor:
 
         registry = build_registry(load_plugins(third_party=settings.third_party_plugins))
         self.errors = registry.errors
-        overrides = cli_overrides(SimpleNamespace(select=settings.select, ignore=settings.ignore, fail_on=None))
+        overrides = cli_overrides(SimpleNamespace(select=settings.select, ignore=settings.ignore, fail_on=None,
+                                                  no_scorer=settings.no_scorer))
         config = Path(settings.config_file) if settings.config_file else None
         self.profile = ConfigResolver(registry, config, isolated=config is None, overrides=overrides).profile_for(".")
         self.rule_codes = frozenset(r.code for r in self.profile.rules)

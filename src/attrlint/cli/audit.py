@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "attrlint.toml from the current folder)")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.add_argument("--no-plugins", action="store_true", help="load only built-in rules")
+    p.add_argument("--no-scorer", action="store_true",
+                   help="no trained scorer: the hand-set rules decide alone (as scorer = false)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     return p
@@ -119,7 +121,7 @@ def resolve_settings(args):
     if not args.isolated:
         found = ConfigResolver(Registry(), Path(args.config) if args.config else None).config_file_for(".")
         config = str(found.resolve()) if found else None
-    settings = AuditSettings(config, args.select, args.ignore, False if args.no_plugins else None)
+    settings = AuditSettings(config, args.select, args.ignore, False if args.no_plugins else None, args.no_scorer)
     for line in auditor_for(settings).errors:
         print(line, file=sys.stderr)
     return settings

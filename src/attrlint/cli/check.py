@@ -63,6 +63,9 @@ def add_confidence_options(p: argparse.ArgumentParser) -> None:
                    help="drop findings whose confidence is below X: 0 to 1, or 'auto' (the model's thresholds per "
                    "category; the default unless a configuration sets min-confidence)")
     p.add_argument("--model", metavar="FILE", help="score findings with this model file (default: the built-in model)")
+    p.add_argument("--no-scorer", action="store_true",
+                   help="no trained scorer: the hand-set rules decide alone, every finding at confidence 1 "
+                   "(as scorer = false)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +123,8 @@ def cli_overrides(args) -> dict:
         out["min-confidence"] = args.min_confidence
     if getattr(args, "write_baseline", None):  # a baseline records every finding: a new model must not void it
         out["min-confidence"] = 0.0
+    if getattr(args, "no_scorer", False):
+        out["scorer"] = False
     if getattr(args, "model", None):  # absolute: --jobs workers and every configuration folder read the same file
         out["model"] = os.path.abspath(args.model)
     return out

@@ -44,7 +44,8 @@ def run(argv: list[str]) -> int:
         return EXIT_ERROR
     try:
         linter = ArticleLinter(cli_overrides(argparse.Namespace(select="", ignore="", fail_on=None,
-                                                                min_confidence=args.min_confidence, model=args.model)),
+                                                                min_confidence=args.min_confidence, model=args.model,
+                                                                no_scorer=args.no_scorer)),
                                no_plugins=args.no_plugins)
     except ConfigError as exc:
         print(f"attrlint: {exc}", file=sys.stderr)

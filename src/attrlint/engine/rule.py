@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from attrlint.analysis.lexicons import Lexicons
     from attrlint.document.model import Document
     from attrlint.engine.suppressions import Directive
+    from attrlint.scoring.verdicts import Verdicts
 
 
 class Example(NamedTuple):  # not a dataclass: cheaper to define at start-up
@@ -51,15 +52,20 @@ class RuleContext:
         return find_directives(self.document)
 
     @cached_property
-    def scores(self) -> list[tuple[float, float]] | None:
-        """Per sentence of the analysis, the scorer's (p unattributed, p vague); None when
-        no scorer runs (``scorer = false``): the hand-set rules then decide alone."""
+    def scores(self) -> Verdicts | None:
+        """Per sentence of the analysis, what the scorer reports it as and how sure it is
+        (:class:`attrlint.scoring.verdicts.Verdicts`); None when no scorer runs (``scorer =
+        false``): the hand-set rules then decide alone."""
         model = self.options.get("scorer")
         if model is None:
             return None
-        from attrlint.scoring.features import article_features
+        from attrlint.scoring.features import STRUCTURAL, article_features
+        from attrlint.scoring.verdicts import Verdicts
 
-        return [model.score(f) for f in article_features(self.analysis)]
+        analysis = self.analysis
+        return Verdicts([model.score(f) for f in article_features(analysis)],
+                        [bool(sa.vague_cues) for sa in analysis.sentences],
+                        [sa.not_claim in STRUCTURAL for sa in analysis.sentences], model.thresholds)
 
     @cached_property
     def analysis(self) -> ArticleAnalysis:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Excerpt, FactualEvidence, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import QUOTED, REPORT_FLOOR
+from attrlint.scoring import QUOTED
 
 
 class UnattributedFactualClaim(Rule):
@@ -46,8 +46,8 @@ class UnattributedFactualClaim(Rule):
                     continue
                 confidence = 1.0
             else:
-                confidence = scores[i][0]
-                if sa.quantities or sa.quote_share > QUOTED or confidence < REPORT_FLOOR:
+                confidence = scores.unattributed(i)
+                if sa.quantities or sa.quote_share > QUOTED or confidence is None:
                     continue  # ATR001 and ATR004 report those
             s = sa.sentence
             claim = sa.unsourced or s

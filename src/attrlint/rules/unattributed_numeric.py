@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Finding, NumericEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import REPORT_FLOOR
 
 
 class UnattributedNumericClaim(Rule):
@@ -47,8 +46,8 @@ class UnattributedNumericClaim(Rule):
                     continue
                 confidence = 1.0
             else:
-                confidence = scores[i][0]
-                if not sa.quantities or confidence < REPORT_FLOOR:
+                confidence = scores.unattributed(i)
+                if not sa.quantities or confidence is None:
                     continue
                 unsourced = sa.unsourced_quantities() or sa.quantities
             first = unsourced[0]

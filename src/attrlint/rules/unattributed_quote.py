@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import ClaimEvidence, Excerpt, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import QUOTED, REPORT_FLOOR
+from attrlint.scoring import QUOTED
 
 
 class UnattributedQuote(Rule):
@@ -48,8 +48,8 @@ class UnattributedQuote(Rule):
             else:
                 if sa.quantities or sa.quote_share <= QUOTED:
                     continue  # ATR001 and ATR003 report those
-                confidence = scores[i][0]
-                if confidence < REPORT_FLOOR:
+                confidence = scores.unattributed(i)
+                if confidence is None:
                     continue
             quotation = (sa.sentence.block, sa.quote_group)
             if quotation in reported:

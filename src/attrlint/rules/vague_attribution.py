@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Finding, VagueEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import REPORT_FLOOR
 
 
 class VagueAttribution(Rule):
@@ -45,19 +44,8 @@ class VagueAttribution(Rule):
             if scores is None:  # the hand-set rules alone (scorer = false)
                 confidence = 1.0
             else:
-                confidence = scores[i][1]
-                if confidence < REPORT_FLOOR:
-                    continue
-                if not cues:  # no cue to point at: the sentence itself is vaguely sourced
-                    s = sa.sentence
-                    yield self.finding(
-                        start=s.start,
-                        end=s.end,
-                        sentence=s,
-                        message="Vague attribution: the claim's source cannot be identified.",
-                        evidence=VagueEvidence(vague_source="", cue="scored"),
-                        confidence=confidence,
-                    )
+                confidence = scores.vague(i)
+                if confidence is None:
                     continue
                 cues = cues[:1]  # one finding per sentence: the scorer judged the sentence
             last_end = -1

@@ -10,7 +10,7 @@ decides which are shown.
 
 # Below this a sentence is not reported at all, whatever --min-confidence says: a finding
 # for every sentence of an archive would cost memory for nothing anyone reads.
-REPORT_FLOOR = 0.05
+REPORT_FLOOR = 0.1
 
 # A sentence more than this share inside quotation marks is a quotation (ATR004), as the
 # analysis counts it (claim kind "quote").

@@ -253,9 +253,29 @@ def article_features(analysis: ArticleAnalysis) -> list[list[str]]:
     return out
 
 
+# What the rules know for certain is no claim: the article's furniture, not its prose.  The
+# scorer never overrules these (it may overrule the rules' subtler readings: "explains how
+# something works", "the writer's speculation", "introduces a quotation").
+STRUCTURAL = frozenset({
+    "dateline", "credit or byline", "photo caption", "question", "introduces a list", "fragment",
+    "title-case heading (a label, not a sentence)", "heading", "fragment without a verb (a label or caption)",
+    "instruction to the reader",
+})
+
+
+def is_structural(features: Sequence[str]) -> bool:
+    """Did the rules read the sentence as a heading, dateline, credit, caption, question, ...?"""
+    return any(f.startswith("not-claim:") and f[10:] in STRUCTURAL for f in features)
+
+
+def has_vague_cue(features: Sequence[str]) -> bool:
+    """Did the rules find a vague cue in the sentence (the candidates for ATR002)?"""
+    return any(f.startswith("cue:") and "|vague|" in f for f in features)
+
+
 def words_of(text: str) -> list[str]:
     """The words as the features read them (lower case, digits as 0): for tests and tools."""
     return _words(text)
 
 
-__all__ = ["FEATURE_SET", "article_features", "words_of"]
+__all__ = ["FEATURE_SET", "STRUCTURAL", "article_features", "has_vague_cue", "is_structural", "words_of"]
