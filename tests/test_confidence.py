@@ -310,3 +310,8 @@ def test_the_model_path_reaches_the_profile_from_the_command_line(tmp_path, monk
     profile = resolver.profile_for("story.txt")
     assert profile.settings.model_path == tmp_path / "ours.json"
     assert profile.min_confidence == 0.4
+
+
+def test_a_rule_codes_threshold_overrides_its_categorys():
+    figure, fact = _finding(0.3, rule="ATR001"), _finding(0.3, rule="ATR003")
+    assert filter_by_confidence([figure, fact], {"unattributed": 0.45, "ATR001": 0.25}) == [figure]

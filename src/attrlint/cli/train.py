@@ -54,6 +54,6 @@ def run(argv: list[str]) -> int:
         return EXIT_ERROR
     t = model["thresholds"]
     print(f"attrlint: trained on {model['trained_on']['articles']} articles "
-          f"({model['trained_on']['sentences']} sentences); thresholds: unattributed {t['unattributed']}, "
-          f"vague attribution {t['vague-attribution']}; wrote {args.output}", file=sys.stderr)
+          f"({model['trained_on']['sentences']} sentences); thresholds: unattributed {t['unattributed']} "
+          f"(figures {t['ATR001']}), vague attribution {t['vague-attribution']}; wrote {args.output}", file=sys.stderr)
     return EXIT_OK

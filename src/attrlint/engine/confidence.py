@@ -20,9 +20,9 @@ AUTO = "auto"
 
 
 def default_min_confidence(model: Any = None) -> dict[str, float]:
-    """The thresholds ``min-confidence = "auto"`` applies: category -> lowest confidence
-    kept, the ones the model's training chose by cross-validation (``thresholds`` in the
-    model file).  A category not listed is not filtered; without a scorer nothing is."""
+    """The thresholds ``min-confidence = "auto"`` applies: category (or rule code) -> lowest
+    confidence kept, the ones the model's training chose by cross-validation (``thresholds``
+    in the model file).  A category not listed is not filtered; without a scorer nothing is."""
     return dict(model.thresholds) if model is not None else {}
 
 
@@ -37,15 +37,16 @@ def filter_by_confidence(findings: Iterable[Finding], threshold: float | Mapping
 
     ``threshold`` is one number for every finding, or a mapping category -> number
     (``{"unattributed": 0.4}``) where a category it does not name is kept whatever its
-    confidence.  A finding exactly at the threshold is kept.  With nothing to filter (a
-    threshold of 0, an empty mapping) a list comes back as it is, uncopied: most runs
-    filter nothing, and an archive file has hundreds of thousands of findings.
+    confidence; a rule code in the mapping (``"ATR001": 0.2``) overrides its category's.
+    A finding exactly at the threshold is kept.  With nothing to filter (a threshold of 0,
+    an empty mapping) a list comes back as it is, uncopied: most runs filter nothing, and
+    an archive file has hundreds of thousands of findings.
     """
     if isinstance(threshold, Mapping):
         if not threshold:
             return findings if isinstance(findings, list) else list(findings)
         get = threshold.get
-        return [f for f in findings if f.confidence >= get(f.category, 0.0)]
+        return [f for f in findings if f.confidence >= get(f.rule, get(f.category, 0.0))]
     if threshold <= 0.0:
         return findings if isinstance(findings, list) else list(findings)
     return [f for f in findings if f.confidence >= threshold]

@@ -60,12 +60,13 @@ class RuleContext:
         if model is None:
             return None
         from attrlint.scoring.features import STRUCTURAL, article_features
-        from attrlint.scoring.verdicts import Verdicts
+        from attrlint.scoring.verdicts import Verdicts, sourced_outright
 
         analysis = self.analysis
-        return Verdicts([model.score(f) for f in article_features(analysis)],
+        return Verdicts([model.score(f, w) for f, w in article_features(analysis, split_words=True)],
                         [bool(sa.vague_cues) for sa in analysis.sentences],
-                        [sa.not_claim in STRUCTURAL for sa in analysis.sentences], model.thresholds)
+                        [sa.not_claim in STRUCTURAL for sa in analysis.sentences], model.thresholds,
+                        self.options.get("min_confidence", 0.0), [sourced_outright(sa) for sa in analysis.sentences])
 
     @cached_property
     def analysis(self) -> ArticleAnalysis:

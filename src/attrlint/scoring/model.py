@@ -13,7 +13,7 @@ Layout::
     {"format": "attrlint-scorer", "version": 1, "feature_set": "...", "hash_bits": 18,
      "categories": {"unattributed": {"intercept": b, "buckets": [i, ...], "weights": [w, ...]},
                     "vague-attribution": {...}},
-     "thresholds": {"unattributed": t, "vague-attribution": t},
+     "thresholds": {"unattributed": t, "vague-attribution": t, "ATR001": t},
      "trained_on": {...}}
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import zlib
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +32,8 @@ FORMAT = "attrlint-scorer"
 VERSION = 1
 CATEGORIES = ("unattributed", "vague-attribution")
 MAX_BYTES = 2 * 1024 * 1024
+_RULE_CODE = re.compile(r"[A-Z]+[0-9]+")
+_MEMO_LIMIT = 200_000  # features remembered per process (about 30 MB at most)
 
 
 class ModelError(Exception):
@@ -53,7 +56,7 @@ def sigmoid(z: float) -> float:
 class Model:
     """A loaded scorer: :meth:`score` gives each sentence's probability per category."""
 
-    __slots__ = ("path", "hash_bits", "intercepts", "weights", "thresholds", "trained_on")
+    __slots__ = ("path", "hash_bits", "intercepts", "weights", "thresholds", "trained_on", "_memo")
 
     def __init__(self, path: str, hash_bits: int, intercepts: tuple[float, float],
                  weights: tuple[dict[int, float], dict[int, float]], thresholds: dict[str, float],
@@ -64,18 +67,35 @@ class Model:
         self.weights = weights  # per category: bucket -> weight
         self.thresholds = thresholds
         self.trained_on = trained_on
+        # feature -> its weight, per category, and word -> the weight of "w:<word>": a dict
+        # lookup instead of encoding and hashing the feature again (most repeat from
+        # sentence to sentence); cleared when they grow too big.
+        self._memo: tuple[dict[str, float], ...] = ({}, {}, {}, {})
 
-    def score(self, features: Sequence[str]) -> tuple[float, float]:
-        """(p unattributed, p vague) for one sentence's features."""
-        u, v = self.intercepts
-        get_u, get_v = self.weights[0].get, self.weights[1].get
-        mask = (1 << self.hash_bits) - 1
-        crc = zlib.crc32
+    def __reduce__(self):  # --jobs workers get the tables, not the memo
+        return Model, (self.path, self.hash_bits, self.intercepts, self.weights, self.thresholds, self.trained_on)
+
+    def score(self, features: Sequence[str], words: Sequence[str] = ()) -> tuple[float, float]:
+        """(p unattributed, p vague) for one sentence's features (and its distinct words,
+        which stand for the features ``w:<word>``)."""
+        memo_u, memo_v, word_u, word_v = self._memo
+        if len(memo_u) + len(word_u) > _MEMO_LIMIT:
+            for table in self._memo:
+                table.clear()
         for f in features:
-            k = crc(f.encode()) & mask
-            u += get_u(k, 0.0)
-            v += get_v(k, 0.0)
+            if f not in memo_u:
+                memo_u[f], memo_v[f] = self._weights_of(f)
+        for w in words:
+            if w not in word_u:
+                word_u[w], word_v[w] = self._weights_of("w:" + w)
+        # The sums run in C (map over the tables' __getitem__), not in a Python loop.
+        u = self.intercepts[0] + sum(map(memo_u.__getitem__, features)) + sum(map(word_u.__getitem__, words))
+        v = self.intercepts[1] + sum(map(memo_v.__getitem__, features)) + sum(map(word_v.__getitem__, words))
         return sigmoid(u), sigmoid(v)
+
+    def _weights_of(self, feature: str) -> tuple[float, float]:
+        k = zlib.crc32(feature.encode()) & ((1 << self.hash_bits) - 1)
+        return self.weights[0].get(k, 0.0), self.weights[1].get(k, 0.0)
 
 
 def load_model_text(text: str, path: str) -> Model:
@@ -102,6 +122,8 @@ def load_model_text(text: str, path: str) -> Model:
         intercepts = tuple(_number(categories[c]["intercept"]) for c in CATEGORIES)
         weights = tuple(_weights(categories[c], bits) for c in CATEGORIES)
         thresholds = {c: _number(data["thresholds"][c]) for c in CATEGORIES}
+        # A rule's own threshold, where its findings need another trade-off (ATR001: figures).
+        thresholds.update({code: _number(t) for code, t in data["thresholds"].items() if _RULE_CODE.fullmatch(code)})
         if not all(0.0 <= t <= 1.0 for t in thresholds.values()):
             raise ValueError("thresholds must be numbers from 0 to 1")
         trained_on = data.get("trained_on", {})

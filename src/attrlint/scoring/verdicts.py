@@ -1,7 +1,9 @@
 """Which sentences the scored rules report, and with what confidence.
 
 Nothing is reported on a sentence the rules read as the article's furniture (a heading,
-a dateline, a credit, a caption, a question: :data:`attrlint.scoring.features.STRUCTURAL`).
+a dateline, a credit, a caption, a question: :data:`attrlint.scoring.features.STRUCTURAL`),
+and nothing as unsourced on one that names its source outright ("according to the
+ministry", a link): across the labelled articles 1 in 73 such sentences was unsourced.
 Vague attribution is reported only where the rules found a vague cue to point at (the
 cue is the explanation; the scorer decides whether it leaves the claim vaguely sourced).
 Across article-grouped folds this beats both the cues alone and the scorer alone.  A
@@ -9,12 +11,13 @@ sentence is at most one of the two things (ANNOTATION.md: a claim is either unso
 vaguely sourced): a sentence reported as vaguely sourced is not also reported as
 unsourced (of the ways tried to settle a sentence passing both, this lost least of either
 category across the folds).  Below :data:`REPORT_FLOOR` nothing is reported.  What is
-reported is then shown or not by ``min-confidence``.
+reported is then shown or not by ``min-confidence``; a sentence below it is not even
+reported (so a suppression comment on it suppresses nothing, and ATR901 says so).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from attrlint.scoring import REPORT_FLOOR
 
@@ -23,23 +26,45 @@ class Verdicts:
     """Per sentence of an article: the confidence to report it with in each category, or
     None when that category does not report it."""
 
-    __slots__ = ("scores", "vague_candidates", "structural", "threshold_v")
+    __slots__ = ("scores", "vague_candidates", "structural", "sourced", "threshold_v", "floor_u", "floor_v")
 
     def __init__(self, scores: Sequence[tuple[float, float]], vague_candidates: Sequence[bool],
-                 structural: Sequence[bool], thresholds: dict[str, float]) -> None:
+                 structural: Sequence[bool], thresholds: dict[str, float],
+                 min_confidence: float | Mapping[str, float] = 0.0, sourced: Sequence[bool] = ()) -> None:
         self.scores = scores
         self.vague_candidates = vague_candidates
         self.structural = structural
+        self.sourced = sourced or [False] * len(scores)
         self.threshold_v = thresholds["vague-attribution"]
+        if isinstance(min_confidence, Mapping):
+            category = min_confidence.get("unattributed", 0.0)
+            shown_u = min(min_confidence.get(code, category) for code in ("ATR001", "ATR003", "ATR004"))
+            shown_v = min_confidence.get("vague-attribution", 0.0)
+        else:
+            shown_u = shown_v = min_confidence
+        self.floor_u = max(REPORT_FLOOR, shown_u)
+        self.floor_v = max(REPORT_FLOOR, shown_v)
 
     def unattributed(self, i: int) -> float | None:
         u, v = self.scores[i]
-        if u < REPORT_FLOOR or self.structural[i] or (self.vague_candidates[i] and v >= self.threshold_v):
+        if u < self.floor_u or self.structural[i] or self.sourced[i]:
+            return None
+        if self.vague_candidates[i] and v >= self.threshold_v:
             return None
         return u
 
     def vague(self, i: int) -> float | None:
         u, v = self.scores[i]
-        if not self.vague_candidates[i] or self.structural[i] or v < REPORT_FLOOR:
+        if not self.vague_candidates[i] or self.structural[i] or v < self.floor_v:
             return None
         return v
+
+
+def sourced_outright(sa) -> bool:
+    """Does the sentence name its source outright: "according to" a named source in the
+    sentence itself, or a link or footnote on it, with no clause left unsourced?"""
+    if sa.unsourced is not None:
+        return False
+    if sa.source_from == "citation":
+        return True
+    return sa.source_from == "self" and any(c.kind == "according-to" for c in sa.named_cues)
