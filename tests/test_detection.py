@@ -574,3 +574,47 @@ def test_what_happens_to_a_document_is_not_its_content():
 def test_a_chart_shows_what_it_shows():
     (sa,) = analysed("This chart shows 40 percent of the ice is gone.")
     assert sa.named_cues
+
+
+# --- the two crossings of a paragraph break in ANNOTATION.md ---------------------------
+
+def _sourced_from(text: str) -> list[tuple[str, str]]:
+    from attrlint.analysis.article import analyse
+    from attrlint.readers.plaintext import PlainTextReader
+
+    analysis = analyse(PlainTextReader().read("a.txt", text))
+    return [(text[sa.sentence.start : sa.sentence.end], sa.source_from) for sa in analysis.sentences]
+
+
+def test_interview_answers_are_the_interviewees_words():
+    text = ("Wikinews interviews the harbour master of Tema\n\n"
+            "How many ships dock each week?\n\n"
+            "About forty ships dock each week. Most carry grain.\n\n"
+            "What changed this year?\n\n"
+            "The new berth opened in March.\n")
+    got = dict(_sourced_from(text))
+    assert got["About forty ships dock each week."] == "interview"
+    assert got["Most carry grain."] == "interview"
+    assert got["The new berth opened in March."] == "interview"
+    assert got["How many ships dock each week?"] == ""  # the interviewer's question
+
+
+def test_questions_in_a_story_that_is_no_interview_do_not_make_answers():
+    text = ("Port traffic doubles\n\nHow many ships dock each week?\n\n"
+            "About forty ships dock each week.\n\nWhat changed?\n\nThe new berth opened in March.\n")
+    assert dict(_sourced_from(text))["About forty ships dock each week."] == ""
+
+
+def test_a_colon_introduction_covers_the_passage_after_it():
+    text = ("The survey\n\nIn its annual survey, the ministry reported three findings:\n\n"
+            "- 43% of farmers sold their cattle.\n\n- Prices rose by a third.\n\n"
+            "The harvest was late this year.\n")
+    got = dict(_sourced_from(text))
+    assert got["- 43% of farmers sold their cattle."] == "colon-intro"
+    assert got["- Prices rose by a third."] == "colon-intro"
+    assert got["The harvest was late this year."] == ""  # the writer's own voice again
+
+
+def test_a_colon_without_a_named_source_covers_nothing():
+    text = "Storms\n\nThis occurs for two reasons:\n\nThe sea is warm. The air is moist.\n"
+    assert dict(_sourced_from(text))["The sea is warm."] == ""

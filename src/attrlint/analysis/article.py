@@ -15,9 +15,11 @@ the same account:
 - the next sentence ends with a trailing attribution (``..., the report said.``) and one
   of the two is a quotation.
 
-Attribution never crosses a block (paragraph) break, with one exception that follows the
-punctuation, not a guess: a quotation left open at the end of a block and carried on by
-the next.  When a sentence joins an unsourced clause to a sourced one, the unsourced
+Attribution never crosses a block (paragraph) break, with the exceptions ANNOTATION.md
+makes, each following the layout, not a guess: a quotation left open at the end of a block
+and carried on by the next; the passage after a paragraph that ends by introducing a named
+source's words with a colon; the answers of a question-and-answer interview whose
+headline announces it.  When a sentence joins an unsourced clause to a sourced one, the unsourced
 clause is recorded (``SentenceAnalysis.unsourced``) and flagged.
 """
 
@@ -36,6 +38,7 @@ from attrlint.analysis.claims import has_finite_verb, is_credit, not_a_claim
 from attrlint.analysis.lexicons import Lexicons, default_lexicons
 from attrlint.analysis.numbers import Quantity, find_quantities
 from attrlint.analysis.quotes import continues_quotation, left_open, quotation_spans
+from attrlint.analysis.source_names import names_a_source
 from attrlint.document.model import Document, Sentence, Span
 from attrlint.pattern_cache import compile_pattern
 
@@ -180,7 +183,7 @@ def analyse(document: Document, lexicons: Lexicons | None = None,
         _place_in_quotations(sa, quotes_by_block[sentence.block], prose)
         _classify_claim(sa, document, prose, sentence.block in captions)
         result.append(sa)
-    _resolve_scope(prose, result, options.window, continued)
+    _resolve_scope(prose, result, options.window, continued, document.blocks)
     return ArticleAnalysis(document, result)
 
 
@@ -279,7 +282,7 @@ def _exempted(exempt: regex.Pattern, prose: str, sentence: Sentence, q: Quantity
 
 
 def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
-                   continued: frozenset[int] | set[int] = frozenset()) -> None:
+                   continued: frozenset[int] | set[int] = frozenset(), document_blocks: Sequence = ()) -> None:
     for sa in sentences:
         named = sa.named_cues
         if named:
@@ -294,6 +297,74 @@ def _resolve_scope(prose: str, sentences: list[SentenceAnalysis], window: int,
     _resolve_quotations(prose, sentences, continued)
     _resolve_neighbours(prose, sentences, window)
     _resolve_quotations(prose, sentences, continued)
+    _resolve_colon_passages(prose, sentences, document_blocks)
+    _resolve_interview_answers(prose, sentences)
+
+
+_LIST_MARKER = compile_pattern(r"\s*(?:[-*•–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+
+
+def _resolve_colon_passages(prose: str, sentences: list[SentenceAnalysis], blocks: Sequence) -> None:
+    """ANNOTATION.md's one crossing of a paragraph break: a paragraph that ends by
+    introducing, with a colon, what a named source says or found ("The report lists five
+    findings:", "In a statement, the ministry said:") covers the passage after it: the next
+    paragraph, and the list items or block quotations that follow it."""
+    by_block: dict[int, list[SentenceAnalysis]] = {}
+    for sa in sentences:
+        by_block.setdefault(sa.sentence.block, []).append(sa)
+    source, passage_started = None, False
+    for block in sorted(by_block):
+        members = by_block[block]
+        if source is not None:
+            first = members[0].sentence
+            listy = (block < len(blocks) and blocks[block].kind in ("list_item", "blockquote")) or bool(
+                _LIST_MARKER.match(prose, first.start, first.end))
+            if passage_started and not listy:
+                source = None
+            else:
+                for sa in members:
+                    if sa.source is None and not sa.vague_cues:
+                        sa.source, sa.source_from, sa.source_distance = source, "colon-intro", 0
+                passage_started = True
+        last = members[-1]
+        if (last.source_from == "self" and last.unsourced is None
+                and prose[last.sentence.start : last.sentence.end].rstrip().endswith(":")
+                and names_a_source(last.source.source, last.source.kind)):
+            source, passage_started = last.source, False
+
+
+# A headline that announces an interview: "Wikinews interviews ...", "An interview with ...",
+# "X tells Wikinews ...", "... speaks to ...", "Q&A: ...".
+_INTERVIEW_HEADLINE = compile_pattern(
+    r"\b(?:interviews?|interviewed|Q\s*&\s*A|tells|talks\s+(?:to|with)|speaks\s+(?:to|with))\b", regex.IGNORECASE)
+
+
+def _resolve_interview_answers(prose: str, sentences: list[SentenceAnalysis]) -> None:
+    """ANNOTATION.md: in a question-and-answer interview whose headline names the
+    interviewee, the answers are that person's words.  An answer is a paragraph after a
+    paragraph that ends with a question, up to the next question; the headline is taken as
+    its source.  Two questions at least, so that one rhetorical question in a story that
+    happens to mention an interview does not make its paragraphs answers."""
+    if not sentences or sentences[0].sentence.block != 0:
+        return
+    headline = sentences[0].sentence
+    if not _INTERVIEW_HEADLINE.search(prose, headline.start, headline.end):
+        return
+    last_of_block: dict[int, SentenceAnalysis] = {}
+    for sa in sentences:
+        last_of_block[sa.sentence.block] = sa
+    asks = {b for b, sa in last_of_block.items()
+            if prose[sa.sentence.start : sa.sentence.end].rstrip().rstrip("\"”’'").endswith("?")}
+    if len(asks) < 2:
+        return
+    answering = False
+    block = -1
+    for sa in sentences:
+        if sa.sentence.block != block:
+            block = sa.sentence.block
+            answering = (block - 1 in asks) or (answering and block not in asks)
+        if answering and block not in asks and sa.source is None and not sa.vague_cues:
+            sa.source, sa.source_from, sa.source_distance = Span(headline.start, headline.end), "interview", 0
 
 
 # Clause joins; a bare " and " counts only right before the speaker ("... began on Monday

@@ -12,7 +12,9 @@ def passed_claims(analysis: ArticleAnalysis) -> list[dict]:
     ``from`` says where the cue was found: ``self`` (in the sentence), ``citation`` (a link or
     footnote on it), ``quote`` (the quotation's speaker), ``quote-intro`` (a sentence that
     introduces the quotation), ``quote-continued`` (a quotation carried over a paragraph
-    break), ``previous`` / ``next`` (a neighbouring sentence of the same paragraph).
+    break), ``previous`` / ``next`` (a neighbouring sentence of the same paragraph),
+    ``colon-intro`` (a paragraph that ends "X said:" before the passage), ``interview`` (an
+    answer in a question-and-answer interview; the headline names the interviewee).
     """
     text = analysis.document.text
     out = []

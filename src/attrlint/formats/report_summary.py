@@ -116,7 +116,7 @@ def _cited(sa, text: str) -> list[tuple[str, str]]:
     cues = [c for c in sa.cues if c is sa.source or source_kind(c) != "named"]
     sourced = [c for c in cues if c.kind != "vague-phrase"]
     cues = [c for c in cues if c.kind != "vague-phrase" or not any(_overlap(c, o) for o in sourced)]
-    from attrlint.audit.sources import names_a_source
+    from attrlint.analysis.source_names import names_a_source
 
     cited = [(c.source.strip(_EDGE_PUNCTUATION), source_kind(c)) for c in cues
              if c.source.lower() not in PRONOUNS and names_a_source(c.source.strip(_EDGE_PUNCTUATION), c.kind)]
