@@ -618,3 +618,16 @@ def test_a_colon_introduction_covers_the_passage_after_it():
 def test_a_colon_without_a_named_source_covers_nothing():
     text = "Storms\n\nThis occurs for two reasons:\n\nThe sea is warm. The air is moist.\n"
     assert dict(_sourced_from(text))["The sea is warm."] == ""
+
+
+def test_a_length_of_time_that_places_an_event_is_no_figure():
+    for text in ("The plant closed two years ago.", "With 50 days until the election, both camps spent heavily.",
+                 "Within 24 hours, the army left the town.", "Over the past 10 years, the port grew."):
+        assert not [f for f in lint_text(text) if f.rule == "ATR001"], text
+    for text in ("The strike lasted 22 days.", "The bridge is two years behind schedule."):
+        assert [f for f in lint_text(text) if f.rule == "ATR001"], text
+
+
+def test_a_named_poll_as_the_frame_sources_its_figures():
+    text = "In the previous Washington Post/ABC News poll, Clinton led Trump by 5 percentage points."
+    assert not [f for f in lint_text(text) if f.category == "unattributed"]

@@ -134,11 +134,13 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
 
 
 # A document the story has already named, as the sentence's subject or frame: "The study
-# focuses on ...", "In the survey, ...".  (An indefinite "a new study" is a vague source.)
+# focuses on ...", "In the survey, ...", "In the previous Washington Post/ABC News poll, ...".
+# (An indefinite "a new study" is a vague source.)
 _DOCUMENTS = r"study|report|survey|poll|analysis|paper|research|review|audit|census|findings|data|figures|statistics"
 _DOCUMENT_OPENING = compile_pattern(
     rf"[\"“‘(\s]*(?:(?:The|This|That|These|Its|Their)\s+(?:(?:new|latest|full|final|annual|same|original)\s+)?"
-    rf"(?:{_DOCUMENTS})\b(?=\s+(?P<verb>\p{{Ll}}+))|In\s+(?:the|this|its|their)\s+(?:(?:new|latest)\s+)?(?:{_DOCUMENTS})\s*,)"
+    rf"(?:{_DOCUMENTS})\b(?=\s+(?P<verb>\p{{Ll}}+))|In\s+(?:the|this|its|their)\s+(?:(?:new|latest|previous|recent|same|last|annual|monthly|weekly|"
+    rf"\p{{Lu}}[\p{{L}}\p{{N}}/&.'’-]*)\s+){{0,5}}(?:{_DOCUMENTS})\s*,)"
 )
 # A pull quote credited after a dash: '"... a long game." - Matthew Ingram'.
 _QUOTE_CREDIT = compile_pattern(

@@ -139,6 +139,8 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
             if noun and noun.group(1).lower() not in _NOT_NOUNS:
                 q_end = noun.end()
         q_start = m.start()
+        if kind in ("digits", "words") and _places_in_time(text, start, q_start, q_end, end):
+            continue
         if kind == "money":
             # "US$5", "HK$3": the currency's country letters belong to the amount.  Looked for
             # here, not in the pattern, where an optional prefix would be tried everywhere.
@@ -153,6 +155,25 @@ def find_quantities(text: str, start: int, end: int, lexicons: Lexicons) -> list
             q_start = bound.start()
         found.append(Quantity(q_start, q_end, kind))
     return found
+
+
+# ANNOTATION.md: a length of time is a claim when it is the claim itself ("the strike
+# lasted 22 days", "two years behind schedule"), not when it only places an event in time
+# ("two years ago", "within 24 hours", "With 50 days until the election").
+_TIME_UNIT_END = compile_pattern(r"\b(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?)$",
+                                 regex.IGNORECASE)
+_PLACING_AFTER = compile_pattern(r"\s+(?:ago|earlier|later|before|after|until|till|from\s+now|left|to\s+go|"
+                                 r"away|into|since|prior)\b", regex.IGNORECASE)
+_PLACING_BEFORE = compile_pattern(r"\b(?:within|in|after|before|for\s+the\s+(?:past|last|next)|"
+                                  r"(?:over|in|during)\s+the\s+(?:past|last|next|coming|first))\s+$", regex.IGNORECASE)
+
+
+def _places_in_time(text: str, start: int, q_start: int, q_end: int, end: int) -> bool:
+    """Does a quantity of time only place an event in time?"""
+    if not _TIME_UNIT_END.search(text, q_start, q_end):
+        return False
+    return bool(_PLACING_AFTER.match(text, q_end, end)
+                or search_tail(_PLACING_BEFORE, text[max(start, q_start - 24) : q_start], 4))
 
 
 # The thing counted ("1,200 tanks") belongs to the claim; function words and verbs do not.
