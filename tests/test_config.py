@@ -147,8 +147,10 @@ def test_exclude_skips_walked_files_only(tmp_path, attrlint):  # noqa: F811
 def test_analysis_window(tmp_path, attrlint):  # noqa: F811
     (tmp_path / ".git").mkdir()
     story = write(tmp_path / "s.txt", "The ministry said 12 people died. The ministry also counted 40 injured.\n")
+    # The rules' own reading of the window (the scorer weighs the neighbours itself).
+    write(tmp_path / "attrlint.toml", "scorer = false\n")
     assert rules_found(lint_json(attrlint, story)) == []
-    write(tmp_path / "attrlint.toml", "[analysis]\nwindow = 0\n")
+    write(tmp_path / "attrlint.toml", "scorer = false\n[analysis]\nwindow = 0\n")
     assert rules_found(lint_json(attrlint, story)) == ["ATR001"]
 
 

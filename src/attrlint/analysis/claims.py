@@ -72,8 +72,12 @@ _MODAL_SPECULATION = compile_pattern(r"\b(?:could|might|should|ought\s+to)(?:n['
 _AUXILIARIES = frozenset(
     """is are was were be been being am has have had will would can could may might must shall should
     do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't
+    cannot couldn't wouldn't shouldn't mustn't mightn't needn't shan't ain't
     it's that's he's she's there's""".split()
 )
+# Present-tense verbs of saying and thinking after a plural subject ("Experts say ...",
+# "Residents fear ..."): no -s to tell them by.
+_PLURAL_PRESENT = frozenset("say think believe know fear warn claim argue agree expect want need seem".split())
 _IRREGULAR_PASTS = frozenset(
     """went made took came gave found got saw knew thought told said began became left brought bought
     built held kept led met ran sent set stood won wrote lost paid put read spent fell felt grew hit let
@@ -94,7 +98,7 @@ def has_finite_verb(text: str) -> bool:
     return _has_verb(text, finite_only=True)
 
 
-_AUXILIARY_OR_PAST = _AUXILIARIES | _IRREGULAR_PASTS
+_AUXILIARY_OR_PAST = _AUXILIARIES | _IRREGULAR_PASTS | _PLURAL_PRESENT
 
 
 def _has_verb(text: str, *, finite_only: bool) -> bool:

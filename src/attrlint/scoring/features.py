@@ -308,9 +308,12 @@ def is_structural(features: Sequence[str]) -> bool:
 
 def is_sourced_outright(features: Sequence[str]) -> bool:
     """The features' reading of :func:`attrlint.scoring.verdicts.sourced_outright`."""
+    from attrlint.scoring.verdicts import OUTRIGHT
+
     if "unsourced-clause" in features:
         return False
-    return "from:citation" in features or ("from:self" in features and "cue:according-to|named|inside" in features)
+    return (any(f.startswith("from:") and f[5:] in OUTRIGHT for f in features)
+            or ("from:self" in features and "cue:according-to|named|inside" in features))
 
 
 def has_vague_cue(features: Sequence[str]) -> bool:
