@@ -275,7 +275,7 @@ def test_words_apart_score_the_same_as_word_features():
     analysis = analyse(PlainTextReader().read("a.txt", ARTICLE))
     model = builtin_model()
     together = [model.score(f) for f in article_features(analysis)]
-    apart = [model.score(f, w) for f, w in article_features(analysis, split_words=True)]
+    apart = [model.score(*parts) for parts in article_features(analysis, split_words=True)]
     assert [p for pair in apart for p in pair] == pytest.approx([p for pair in together for p in pair])
     again = model.score(*article_features(analysis, split_words=True)[1])  # from the memo this time
     assert again == pytest.approx(together[1])

@@ -63,10 +63,17 @@ class RuleContext:
         from attrlint.scoring.verdicts import Verdicts, sourced_outright
 
         analysis = self.analysis
-        return Verdicts([model.score(f, w) for f, w in article_features(analysis, split_words=True)],
-                        [bool(sa.vague_cues) for sa in analysis.sentences],
-                        [sa.not_claim in STRUCTURAL for sa in analysis.sentences], model.thresholds,
-                        self.options.get("min_confidence", 0.0), [sourced_outright(sa) for sa in analysis.sentences])
+        sentences = analysis.sentences
+        structural = [sa.not_claim in STRUCTURAL for sa in sentences]
+        vague = [bool(sa.vague_cues) for sa in sentences]
+        outright = [sourced_outright(sa) for sa in sentences]
+        # A sentence nothing can be reported on is not scored at all (a tenth to a fifth of
+        # an article: headings, credits, "according to ...").
+        skip = [st or (out and not v) for st, out, v in zip(structural, outright, vague, strict=True)]
+        score = model.score
+        scores = [(0.0, 0.0) if pair is None else score(*pair)
+                  for pair in article_features(analysis, split_words=True, skip=skip)]
+        return Verdicts(scores, vague, structural, model.thresholds, self.options.get("min_confidence", 0.0), outright)
 
     @cached_property
     def analysis(self) -> ArticleAnalysis:

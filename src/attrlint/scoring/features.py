@@ -164,11 +164,13 @@ def _block_scopes(analysis: ArticleAnalysis, texts: list[str], interview: bool) 
     return scopes
 
 
-def article_features(analysis: ArticleAnalysis, split_words: bool = False) -> list:
+def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip: Sequence[bool] = ()) -> list:
     """The features of every sentence of the article, in order: a list of strings each, the
-    words among them as ``w:<word>``.  With ``split_words`` each sentence is a pair (the
-    other features, its distinct words) instead: the scorer looks words up by themselves
-    (:meth:`attrlint.scoring.model.Model.score`), a string fewer to build per word."""
+    words among them as ``w:<word>``.  With ``split_words`` each sentence is a triple (its
+    own features, its distinct words, the article's features with their conjunctions,
+    one tuple shared by the sentences of the same decision) instead: the scorer looks words
+    up by themselves and sums the shared tuple once (:meth:`attrlint.scoring.model.Model.score`).  A
+    sentence whose ``skip`` is true gets None: nothing it scored could be reported."""
     prose = analysis.document.prose
     sentences = analysis.sentences
     texts = [prose[sa.sentence.start : sa.sentence.end] for sa in sentences]
@@ -195,7 +197,11 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False) -> li
         if s.block != block_seen:
             block_seen = s.block
             named_before = False
-        f = list(facts.features)
+        if skip and skip[i]:
+            out.append(None)
+            named_before = named_before or bool(sa.named_cues or sa.citations)
+            continue
+        f = [] if split_words else list(facts.features)
         f.append("bias")
         decision = decisions[i]
         f.append(decision)
@@ -235,8 +241,9 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False) -> li
         # opinion piece: the rules' decision conjoined with what kind of article this is.
         conj = conjoined.get(decision)
         if conj is None:
-            conj = conjoined[decision] = [x + "|" + decision for x in facts.features]
-        f.extend(conj)
+            conj = conjoined[decision] = (*facts.features, *(x + "|" + decision for x in facts.features))
+        if not split_words:
+            f.extend(conj[len(facts.features):])
         text = texts[i]
         stripped = text.rstrip()
         f.append("end:" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum"))
@@ -282,7 +289,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False) -> li
             else:
                 f.append(f"{name}:none")
         if split_words:
-            out.append((f, distinct))
+            out.append((f, distinct, conj))
         else:
             f.extend(["w:" + w for w in distinct])
             out.append(f)

@@ -67,19 +67,21 @@ class Model:
         self.weights = weights  # per category: bucket -> weight
         self.thresholds = thresholds
         self.trained_on = trained_on
-        # feature -> its weight, per category, and word -> the weight of "w:<word>": a dict
-        # lookup instead of encoding and hashing the feature again (most repeat from
-        # sentence to sentence); cleared when they grow too big.
-        self._memo: tuple[dict[str, float], ...] = ({}, {}, {}, {})
+        # feature -> its weight, per category; word -> the weight of "w:<word>"; a shared
+        # tuple of features -> their sums: a dict lookup instead of encoding and hashing the
+        # features again (most repeat from sentence to sentence); cleared when too big.
+        self._memo: tuple[dict, ...] = ({}, {}, {}, {}, {})
 
     def __reduce__(self):  # --jobs workers get the tables, not the memo
         return Model, (self.path, self.hash_bits, self.intercepts, self.weights, self.thresholds, self.trained_on)
 
-    def score(self, features: Sequence[str], words: Sequence[str] = ()) -> tuple[float, float]:
-        """(p unattributed, p vague) for one sentence's features (and its distinct words,
-        which stand for the features ``w:<word>``)."""
-        memo_u, memo_v, word_u, word_v = self._memo
-        if len(memo_u) + len(word_u) > _MEMO_LIMIT:
+    def score(self, features: Sequence[str], words: Sequence[str] = (),
+              shared: tuple[str, ...] = ()) -> tuple[float, float]:
+        """(p unattributed, p vague) for one sentence's features, its distinct words (which
+        stand for the features ``w:<word>``) and ``shared``, features many sentences have
+        (summed once and remembered)."""
+        memo_u, memo_v, word_u, word_v, shared_sums = self._memo
+        if len(memo_u) + len(word_u) + len(shared_sums) > _MEMO_LIMIT:
             for table in self._memo:
                 table.clear()
         for f in features:
@@ -88,9 +90,13 @@ class Model:
         for w in words:
             if w not in word_u:
                 word_u[w], word_v[w] = self._weights_of("w:" + w)
+        base = shared_sums.get(shared) if shared else (0.0, 0.0)
+        if base is None:
+            pairs = [self._weights_of(f) for f in shared]
+            base = shared_sums[shared] = (sum(p[0] for p in pairs), sum(p[1] for p in pairs))
         # The sums run in C (map over the tables' __getitem__), not in a Python loop.
-        u = self.intercepts[0] + sum(map(memo_u.__getitem__, features)) + sum(map(word_u.__getitem__, words))
-        v = self.intercepts[1] + sum(map(memo_v.__getitem__, features)) + sum(map(word_v.__getitem__, words))
+        u = self.intercepts[0] + base[0] + sum(map(memo_u.__getitem__, features)) + sum(map(word_u.__getitem__, words))
+        v = self.intercepts[1] + base[1] + sum(map(memo_v.__getitem__, features)) + sum(map(word_v.__getitem__, words))
         return sigmoid(u), sigmoid(v)
 
     def _weights_of(self, feature: str) -> tuple[float, float]:
