@@ -329,6 +329,44 @@ def test_vague_phrases(text):
     assert "ATR002" in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was revealed that the mill would close in spring.",
+        "The new valve has been found to stop the leaks.",
+        "The opening of the bridge is now anticipated to slip to autumn.",
+        "The harbour police have also been accused of taking bribes.",
+        "The mayor has repeatedly been criticised for the delays.",
+        "The canal was often touted as the answer to the drought.",
+        "The origin of the coins was also debated at length.",
+        "The new ferry was also announced at the fair.",
+        "The cause of the fire is widely accepted to be a faulty heater.",
+        "The governors are seen by farmers as partners of the mill owners.",
+    ],
+)
+def test_agentless_passives_that_carry_the_claim_are_vague(text):
+    assert "ATR002" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop closed the day the merger was announced.",
+        "The new ferry was announced by the harbour board.",
+        "It was decided that the ferry would run twice a day.",
+        "The mill's ownership is disputed between two families.",
+    ],
+)
+def test_passives_with_an_agent_or_in_a_time_clause_are_not_vague(text):
+    assert "ATR002" not in codes(text)
+
+
+def test_a_passive_inside_a_named_speakers_quotation_is_theirs():
+    text = 'The council argued, "this kind of fair is considered as a market."'
+    assert "ATR002" not in codes(text)
+    assert "ATR002" in codes("This kind of fair is considered as a market.")
+
+
 def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
     text = '"We won 3-0,"  said   the  coach\n of the  team.'
     (sa,) = analysed(text)

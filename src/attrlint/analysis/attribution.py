@@ -129,6 +129,8 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     for m in scan_slice(lexicons.vague_phrase_scan, text, start, end):
         if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
+        if first_speaker is not None and _inside_quotation(text, start, start + m.start()):
+            continue  # 'The city reasoned, "... is considered as a commercial one"': their own words
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
 
@@ -189,6 +191,14 @@ def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
         if m:
             cues.append(Cue(m.start(), m.end(), "credit", m.group("src"), "named", "trailing"))
     return cues
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Does ``at`` fall inside a quotation opened earlier in the sentence (an odd number of
+    straight double quotes before it, or more opening than closing curly quotes)?"""
+    if text.count('"', start, at) % 2:
+        return True
+    return text.count("“", start, at) > text.count("”", start, at)
 
 
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
