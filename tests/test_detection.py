@@ -367,6 +367,36 @@ def test_a_passive_inside_a_named_speakers_quotation_is_theirs():
     assert "ATR002" in codes("This kind of fair is considered as a market.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scientists think the cave is older than the town.",
+        "Many people feel that the ferry fares are too high.",
+        "Other experts are cautious about the new dating.",
+        "Some are now questioning the cost of the bridge.",
+        "Several analysts have pointed to the weak exports.",
+        "Supporters fear the clinic will close next year.",
+    ],
+)
+def test_an_unnamed_group_that_thinks_or_doubts_is_vague(text):
+    (sa,) = analysed(text)
+    assert [c.quality for c in sa.cues] == ["vague"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor thinks the cave is older than the town.",
+        "Harbour board officials fear the clinic will close next year.",
+        "I think the ferry fares are too high.",
+        "Analysts at the Stimson Center are cautious about the deal.",
+    ],
+)
+def test_a_named_source_that_thinks_makes_no_cue(text):
+    (sa,) = analysed(text)
+    assert not sa.vague_cues
+
+
 def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
     text = '"We won 3-0,"  said   the  coach\n of the  team.'
     (sa,) = analysed(text)

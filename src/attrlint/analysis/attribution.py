@@ -124,6 +124,7 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
+    cues.extend(_belief_cues(text, start, end, lexicons))
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
     for m in scan_slice(lexicons.vague_phrase_scan, text, start, end):
@@ -199,6 +200,34 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
     if text.count('"', start, at) % 2:
         return True
     return text.count("“", start, at) > text.count("”", start, at)
+
+
+# What an unnamed group thinks, feels or is doing ("Scientists think", "Many people feel that",
+# "other experts are cautious", "some are now questioning", "Industry analysts have pointed
+# to"): not communication verbs (a named person who "thinks" told nobody), but with a vague
+# source as the subject they gesture at opinion the writer relies on (ANNOTATION.md: "many
+# believe").  Only a vague subject makes a cue here; a named one ("Ford thinks") makes none.
+_BELIEF = compile_pattern(
+    r"\b(?:(?:think|thinks|thought|feel|feels|felt|fear|fears|feared|suspect|suspects|suspected|worry|worries|"
+    r"doubt|doubts|doubted)\b(?!\s+(?:of|about)\b)|(?:are|were|have\s+been|had\s+been)\s+(?:now\s+|also\s+|"
+    r"increasingly\s+|still\s+)?(?:questioning|criticizing|criticising|warning|predicting|claiming|arguing|"
+    r"suggesting|speculating|cautious|concerned|skeptical|sceptical|divided|worried)\b|(?:have|has|had)\s+"
+    r"(?:also\s+|long\s+|now\s+)?(?:raised\s+(?:the\s+possibility|concerns|questions|doubts)|pointed\s+(?:out|to))\b)",
+    regex.IGNORECASE,
+)
+def _belief_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
+    """Vague cues for an unnamed group that thinks, fears or doubts (see ``_BELIEF``)."""
+    cues = []
+    for m in _BELIEF.finditer(text, start, end):
+        before = text[max(start, m.start() - _REACH) : m.start()]
+        if not before.strip():
+            continue
+        subject = _subject_before(before)
+        if subject is None or _quality(subject, lexicons) != "vague":
+            continue
+        at = before.rfind(subject.split()[0])
+        cues.append(Cue(m.start() - len(before) + max(at, 0), m.end(), "verb", source_phrase(subject), "vague"))
+    return cues
 
 
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly ostensibly".split())
