@@ -91,6 +91,11 @@ _ISSUED = compile_pattern(
     r"bulletin|declaration|advisory)\b",
     regex.IGNORECASE,
 )
+# A document's publisher named after a participle and a date: "figures released April 3 by
+# NPD Group" (the trimmed source stops at the number).
+_AGENT_LATER = compile_pattern(
+    r"\b(?:released|published|compiled|issued|collected|gathered)\s[^,;.:!?()\"“”]{0,40}?\bby\s+(?:the\s+)?\p{Lu}"
+)
 _BY_AGENT = compile_pattern(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:announced|reported|confirmed|estimated|"
     r"disclosed|revealed|stated|released|published|calculated|counted|recorded|found|shown|quoted|"
@@ -108,7 +113,10 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     for m in scan(_ACCORDING, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, _quality(src, lexicons)))
+            quality = _quality(src, lexicons)
+            if quality == "vague" and _AGENT_LATER.search(m.group("src")):
+                quality = "named"  # "according to figures released April 3 by NPD Group"
+            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, quality))
     for m in scan(_BY_AGENT, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
@@ -593,6 +601,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     lower = [w.lower().strip("\"“”'’,.") for w in words]
     if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
         return None  # "no damage (was) reported": nobody is speaking
+    if lower[0] == "there" and len(lower) > 2 and lower[2] == "no":
+        return None  # "there is no evidence the strain alleged to ...": no evidence speaks
     if len(lower) == 1 and lower[0] in {"that", "this", "these", "those", "which", "what", "there"}:
         return None  # a thing, not a speaker
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
@@ -606,6 +616,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
             return "named"
         if _IDENTIFYING_COMPLEMENT.search(" ".join(words[at:])):
             return "named"
+        if at + 1 < len(words) and words[at + 1][:1].isupper() and lower[at] not in _QUANTIFIERS:
+            return "named"  # "images Wikinews observed": the name is the relative clause's subject
         return "vague"
     if lower[0] in {"a", "an"} and any(w in lexicons.attribution_nouns for w in lower[1:5]) and not any(
         _identifies(w, i) for i, w in enumerate(words[1:5], start=1)
@@ -639,6 +651,7 @@ _GENERIC_MODIFIERS = frozenset(
     leading prominent most few certain unnamed anonymous unidentified unknown various numerous internet
     web online social twitter facebook youtube reddit instagram tiktok a an the one two three""".split()
 )
+_QUANTIFIERS = frozenset("some many most several few".split())  # "some Brazilians": a modifier follows
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
 _IDENTIFYING_COMPLEMENT = compile_pattern(
