@@ -427,6 +427,20 @@ def test_identified_or_absent_evidence_is_not_vague(text):
     assert not sa.vague_cues
 
 
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Study: Coffee drinkers sleep less", True),
+        ("Half of the lakes have dried up – new study", True),
+        ("Please fill in this short survey: example.org/form.", False),
+        ("From the same Harbour Board study:", False),
+    ],
+)
+def test_a_headline_hedged_on_an_unnamed_study(text, vague):
+    (sa,) = analysed(text)
+    assert bool(sa.vague_cues) == vague
+
+
 def test_inverted_subject_with_irregular_spacing_keeps_exact_offsets():
     text = '"We won 3-0,"  said   the  coach\n of the  team.'
     (sa,) = analysed(text)
