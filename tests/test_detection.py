@@ -376,6 +376,7 @@ def test_a_passive_inside_a_named_speakers_quotation_is_theirs():
         "Some are now questioning the cost of the bridge.",
         "Several analysts have pointed to the weak exports.",
         "Supporters fear the clinic will close next year.",
+        "Several past surveys have provided strong evidence that the lake is shrinking.",
     ],
 )
 def test_an_unnamed_group_that_thinks_or_doubts_is_vague(text):

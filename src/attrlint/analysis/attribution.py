@@ -220,7 +220,8 @@ _BELIEF = compile_pattern(
     r"doubt|doubts|doubted)\b(?!\s+(?:of|about)\b)|(?:are|were|have\s+been|had\s+been)\s+(?:now\s+|also\s+|"
     r"increasingly\s+|still\s+)?(?:questioning|criticizing|criticising|warning|predicting|claiming|arguing|"
     r"suggesting|speculating|cautious|concerned|skeptical|sceptical|divided|worried)\b|(?:have|has|had)\s+"
-    r"(?:also\s+|long\s+|now\s+)?(?:raised\s+(?:the\s+possibility|concerns|questions|doubts)|pointed\s+(?:out|to))\b)",
+    r"(?:also\s+|long\s+|now\s+)?(?:raised\s+(?:the\s+possibility|concerns|questions|doubts)|pointed\s+(?:out|to))\b|"
+    r"(?:provide|provides|provided|offer|offers|offered|add|adds|added)\s+(?:to\s+)?(?:\w+\s+)?evidence\b)",
     regex.IGNORECASE,
 )
 def _belief_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
