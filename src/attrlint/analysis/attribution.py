@@ -91,6 +91,11 @@ _ISSUED = compile_pattern(
     r"bulletin|declaration|advisory)\b",
     regex.IGNORECASE,
 )
+# A document's publisher named after a participle and a date: "figures released April 3 by
+# NPD Group" (the trimmed source stops at the number).
+_AGENT_LATER = compile_pattern(
+    r"\b(?:released|published|compiled|issued|collected|gathered)\s[^,;.:!?()\"“”]{0,40}?\bby\s+(?:the\s+)?\p{Lu}"
+)
 _BY_AGENT = compile_pattern(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:announced|reported|confirmed|estimated|"
     r"disclosed|revealed|stated|released|published|calculated|counted|recorded|found|shown|quoted|"
@@ -108,7 +113,10 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     for m in scan(_ACCORDING, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
-            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, _quality(src, lexicons)))
+            quality = _quality(src, lexicons)
+            if quality == "vague" and _AGENT_LATER.search(m.group("src")):
+                quality = "named"  # "according to figures released April 3 by NPD Group"
+            cues.append(Cue(m.start(), _source_end(m, src), "according-to", src, quality))
     for m in scan(_BY_AGENT, text, start, end):
         src = _trim_source(m.group("src"))
         if src:
@@ -124,11 +132,14 @@ def find_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
         cue = _verb_cue(text, start, end, m, lexicons)
         if cue is not None:
             cues.append(cue)
+    cues.extend(_belief_cues(text, start, end, lexicons))
     first_speaker = min((c.end for c in cues if c.kind in ("verb", "issued", "according-to")
                          and c.quality == "named"), default=None)
     for m in scan_slice(lexicons.vague_phrase_scan, text, start, end):
         if first_speaker is not None and first_speaker < start + m.start() and m.group(0).lower() in HEDGE_ADVERBS:
             continue  # "officials claimed he allegedly left": the hedge is inside their account
+        if first_speaker is not None and _inside_quotation(text, start, start + m.start()):
+            continue  # 'The city reasoned, "... is considered as a commercial one"': their own words
         cues.append(Cue(start + m.start(), start + m.end(), "vague-phrase", m.group(0), "vague"))
     return cues
 
@@ -190,6 +201,43 @@ def _document_and_credit_cues(text: str, start: int, end: int) -> list[Cue]:
         m = _QUOTE_CREDIT.search(text, tail_start, end)
         if m:
             cues.append(Cue(m.start(), m.end(), "credit", m.group("src"), "named", "trailing"))
+    return cues
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Does ``at`` fall inside a quotation opened earlier in the sentence (an odd number of
+    straight double quotes before it, or more opening than closing curly quotes)?"""
+    if text.count('"', start, at) % 2:
+        return True
+    return text.count("“", start, at) > text.count("”", start, at)
+
+
+# What an unnamed group thinks, feels or is doing ("Scientists think", "Many people feel that",
+# "other experts are cautious", "some are now questioning", "Industry analysts have pointed
+# to"): not communication verbs (a named person who "thinks" told nobody), but with a vague
+# source as the subject they gesture at opinion the writer relies on (ANNOTATION.md: "many
+# believe").  Only a vague subject makes a cue here; a named one ("Ford thinks") makes none.
+_BELIEF = compile_pattern(
+    r"\b(?:(?:think|thinks|thought|feel|feels|felt|fear|fears|feared|suspect|suspects|suspected|worry|worries|"
+    r"doubt|doubts|doubted)\b(?!\s+(?:of|about)\b)|(?:are|were|have\s+been|had\s+been)\s+(?:now\s+|also\s+|"
+    r"increasingly\s+|still\s+)?(?:questioning|criticizing|criticising|warning|predicting|claiming|arguing|"
+    r"suggesting|speculating|cautious|concerned|skeptical|sceptical|divided|worried)\b|(?:have|has|had)\s+"
+    r"(?:also\s+|long\s+|now\s+)?(?:raised\s+(?:the\s+possibility|concerns|questions|doubts)|pointed\s+(?:out|to))\b|"
+    r"(?:provide|provides|provided|offer|offers|offered|add|adds|added)\s+(?:to\s+)?(?:\w+\s+)?evidence\b)",
+    regex.IGNORECASE,
+)
+def _belief_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
+    """Vague cues for an unnamed group that thinks, fears or doubts (see ``_BELIEF``)."""
+    cues = []
+    for m in _BELIEF.finditer(text, start, end):
+        before = text[max(start, m.start() - _REACH) : m.start()]
+        if not before.strip():
+            continue
+        subject = _subject_before(before)
+        if subject is None or _quality(subject, lexicons) != "vague":
+            continue
+        at = before.rfind(subject.split()[0])
+        cues.append(Cue(m.start() - len(before) + max(at, 0), m.end(), "verb", source_phrase(subject), "vague"))
     return cues
 
 
@@ -556,6 +604,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     lower = [w.lower().strip("\"“”'’,.") for w in words]
     if lower[0] in {"no", "none", "nothing", "nobody", "neither"}:
         return None  # "no damage (was) reported": nobody is speaking
+    if lower[0] == "there" and len(lower) > 2 and lower[2] == "no":
+        return None  # "there is no evidence the strain alleged to ...": no evidence speaks
     if len(lower) == 1 and lower[0] in {"that", "this", "these", "those", "which", "what", "there"}:
         return None  # a thing, not a speaker
     if lower[-1] in PRONOUNS or (len(lower) == 1 and lower[0] in PRONOUNS):
@@ -569,6 +619,8 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
             return "named"
         if _IDENTIFYING_COMPLEMENT.search(" ".join(words[at:])):
             return "named"
+        if at + 1 < len(words) and words[at + 1][:1].isupper() and lower[at] not in _QUANTIFIERS:
+            return "named"  # "images Wikinews observed": the name is the relative clause's subject
         return "vague"
     if lower[0] in {"a", "an"} and any(w in lexicons.attribution_nouns for w in lower[1:5]) and not any(
         _identifies(w, i) for i, w in enumerate(words[1:5], start=1)
@@ -602,6 +654,7 @@ _GENERIC_MODIFIERS = frozenset(
     leading prominent most few certain unnamed anonymous unidentified unknown various numerous internet
     web online social twitter facebook youtube reddit instagram tiktok a an the one two three""".split()
 )
+_QUANTIFIERS = frozenset("some many most several few".split())  # "some Brazilians": a modifier follows
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
 _IDENTIFYING_COMPLEMENT = compile_pattern(

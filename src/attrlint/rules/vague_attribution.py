@@ -18,7 +18,8 @@ class VagueAttribution(Rule):
         "Flags attribution that gestures at a source without identifying one: unnamed groups "
         "('experts say', 'analysts believe', 'critics argue', 'officials said' with no government or "
         "body), 'sources', 'some' and 'many believe', unidentified documents ('reports', 'a new study', "
-        "'according to circulating figures'), hedges ('reportedly', 'allegedly', 'is said to') and "
+        "'according to circulating figures', 'new evidence suggests'), unnamed groups that think or doubt "
+        "('scientists think', 'many people feel that'), hedges ('reportedly', 'allegedly', 'is said to') and "
         "agentless passives that carry the claim ('is thought to', 'were reported'). A specifically "
         "described source ('a Pentagon spokesperson', 'analysts at the Stimson Center') is not vague. "
         "Fix it by naming who said it or which document it comes from. "
@@ -34,6 +35,10 @@ class VagueAttribution(Rule):
         Example("A Pentagon spokesperson said the troops had arrived.", False),
         Example("A study by Harvard University found that most students sleep too little.", False),
         Example("A study by researchers found that most students sleep too little.", True),
+        Example("Scientists think the comet is older than the Sun.", True),
+        Example("New evidence suggests the wreck lies further north.", True),
+        Example("It was revealed that the mill would close in spring.", True),
+        Example("The mayor thinks the cave is older than the town.", False),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
