@@ -185,3 +185,17 @@ def test_plugin_reader_installed_through_entry_point(tmp_path):
     proc = run_cli("--format", "json", "--no-plugins", str(article), env={"PYTHONPATH": str(site)})
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert "9 notes" in [text[f["start"] : f["end"]] for f in findings]
+
+
+def test_plain_text_with_no_blank_line_has_a_paragraph_per_line():
+    """Text exported one paragraph per line: each line is a block, so a heading line is a
+    heading and attribution stays in its paragraph."""
+    text = "Ford cuts jobs, the union said.\nWar as a testing ground.\nThe plant sent 40 trucks.\n"
+    doc = PlainTextReader().read("a.txt", text)
+    assert [text[b.start : b.end] for b in doc.blocks] == [line for line in text.splitlines()]
+    wrapped = "Ford cuts jobs,\nthe union said.\n\nThe plant sent 40 trucks.\n"
+    assert [wrapped[b.start : b.end] for b in PlainTextReader().read("a.txt", wrapped).blocks] == [
+        "Ford cuts jobs,\nthe union said.", "The plant sent 40 trucks."]  # blank lines rule when there are any
+    hard_wrapped = "The union said that Ford\nwill cut 30,000 jobs by 2012.\nThe plant\nsent 40 trucks.\n"
+    assert [hard_wrapped[b.start : b.end] for b in PlainTextReader().read("a.txt", hard_wrapped).blocks] == [
+        "The union said that Ford\nwill cut 30,000 jobs by 2012.", "The plant\nsent 40 trucks."]

@@ -1,4 +1,7 @@
-"""Plain text: blank lines separate paragraphs; the prose is the text itself, except for
+"""Plain text: blank lines separate paragraphs (in a text with no blank line at all, a
+line that ends a sentence or is a short heading ends a paragraph: the one-paragraph-per-
+line layout of many exports and of text copied from a web page); the prose is the text
+itself, except for
 ``<!-- ... -->`` comments standing alone on a line (suppression directives), which are
 listed in ``Document.comments`` and blanked from the prose."""
 
@@ -10,6 +13,7 @@ from attrlint.document.model import Block, Document, Span
 from attrlint.pattern_cache import compile_pattern
 
 _BLANK_LINE = compile_pattern(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+_LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
 _COMMENT_ALONE_ON_LINE = compile_pattern(r"^[ \t]*(<!--(?:(?!-->).)*-->)[ \t]*$", regex.MULTILINE)
 
 
@@ -21,6 +25,23 @@ def paragraph_blocks(text: str, start: int = 0, end: int | None = None, kind: st
     for m in _BLANK_LINE.finditer(text, start, end):
         _add(text, cursor, m.start(), kind, blocks)
         cursor = m.end()
+    _add(text, cursor, end, kind, blocks)
+    return blocks
+
+
+def line_blocks(text: str, start: int, end: int, kind: str = "paragraph") -> list[Block]:
+    """Blocks of ``text[start:end]`` at its line breaks, where a line ends a paragraph: it
+    ends with a sentence's closing punctuation, or it is a short line (a heading) followed
+    by a capital.  A line that stops mid-sentence is hard-wrapped prose and runs on."""
+    blocks: list[Block] = []
+    cursor = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        line = text[cursor : m.start()].rstrip()
+        after = text[m.end() : m.end() + 2].lstrip()
+        heading = 0 < len(line.split()) <= 8 and after[:1].isupper()
+        if line.endswith((".", "!", "?", ":", '"', "”", "’", ")", "…")) or heading:
+            _add(text, cursor, m.start(), kind, blocks)
+            cursor = m.end()
     _add(text, cursor, end, kind, blocks)
     return blocks
 
@@ -46,4 +67,7 @@ class PlainTextReader:
                 parts += [text[cursor : c.start], " " * (c.end - c.start)]
                 cursor = c.end
             prose = "".join(parts) + text[cursor:]
-        return Document(path=path, text=text, prose=prose, blocks=paragraph_blocks(text), comments=comments)
+        blocks = paragraph_blocks(text)
+        if len(blocks) == 1 and _LINE_BREAK.search(text, blocks[0].start, blocks[0].end):
+            blocks = line_blocks(text, blocks[0].start, blocks[0].end)
+        return Document(path=path, text=text, prose=prose, blocks=blocks, comments=comments)
