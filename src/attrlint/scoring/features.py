@@ -13,6 +13,7 @@ reading each sentence's words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -180,7 +181,10 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         findall = _WORD.findall
         all_words = [findall(folded, sa.sentence.start, sa.sentence.end) for sa in sentences]
     else:
+        folded = None
         all_words = [_words(t) for t in texts]
+    # Capitalised words after the first, counted from one pass over the article.
+    capitals = [m.start() for m in _CAPITALISED.finditer(prose)]
     facts = _ArticleFacts(analysis, texts, all_words)
     blocks = analysis.document.blocks
     block_sizes: dict[int, int] = {}
@@ -261,9 +265,11 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
             f.append("present-aux")
         if ws & _HEDGE_WORDS:
             f.append("hedge-word")
-        if not ws.isdisjoint(_BE) and _PASSIVE.search(text.lower()):
+        if not ws.isdisjoint(_BE) and (_PASSIVE.search(folded, s.start, s.end) if folded is not None
+                                       else _PASSIVE.search(text.lower())):
             f.append("passive")
-        f.append("capitals=" + _int_bucket(_CAPITALS, len(_CAPITALISED.findall(text))))
+        n_capitals = bisect.bisect_left(capitals, s.end) - bisect.bisect_right(capitals, s.start)
+        f.append("capitals=" + _int_bucket(_CAPITALS, n_capitals))
         if words:
             f.append("first:" + words[0])
             if len(words) > 1:
