@@ -314,30 +314,9 @@ STRUCTURAL = frozenset({
 })
 
 
-def is_structural(features: Sequence[str]) -> bool:
-    """Did the rules read the sentence as a heading, dateline, credit, caption, question, ...?"""
-    return any(f.startswith("not-claim:") and f[10:] in STRUCTURAL for f in features)
-
-
-def is_sourced_outright(features: Sequence[str]) -> bool:
-    """The features' reading of :func:`attrlint.scoring.verdicts.sourced_outright`."""
-    from attrlint.scoring.verdicts import OUTRIGHT
-
-    if "unsourced-clause" in features:
-        return False
-    return (any(f.startswith("from:") and f[5:] in OUTRIGHT for f in features)
-            or ("from:self" in features and "cue:according-to|named|inside" in features))
-
-
-def has_vague_cue(features: Sequence[str]) -> bool:
-    """Did the rules find a vague cue in the sentence (the candidates for ATR002)?"""
-    return any(f.startswith("cue:") and "|vague|" in f for f in features)
-
-
 def words_of(text: str) -> list[str]:
     """The words as the features read them (lower case, digits as 0): for tests and tools."""
     return _words(text)
 
 
-__all__ = ["FEATURE_SET", "STRUCTURAL", "article_features", "has_vague_cue", "is_sourced_outright", "is_structural",
-           "words_of"]
+__all__ = ["FEATURE_SET", "STRUCTURAL", "article_features", "words_of"]

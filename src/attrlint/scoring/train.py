@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from attrlint.evaluation.gold import GoldArticle
-from attrlint.scoring.features import FEATURE_SET, article_features, has_vague_cue, is_sourced_outright, is_structural
+from attrlint.scoring.features import FEATURE_SET, STRUCTURAL, article_features
 from attrlint.scoring.model import CATEGORIES, FORMAT, VERSION, bucket, dumps
 
 HASH_BITS = 18
@@ -33,10 +33,16 @@ class TrainError(Exception):
 class Rows:
     """The training data: per linter sentence its features, gold category and article."""
 
-    __slots__ = ("features", "labels", "groups", "outlets")
+    __slots__ = ("features", "labels", "groups", "outlets", "structural", "outright", "vague_cue", "numeric")
 
     def __init__(self) -> None:
         self.features: list[list[str]] = []
+        # What the rules decide themselves (attrlint.scoring.verdicts), read off the analysis
+        # as the linter reads it, so that thresholds are chosen on what the rules report.
+        self.structural: list[bool] = []
+        self.outright: list[bool] = []
+        self.vague_cue: list[bool] = []
+        self.numeric: list[bool] = []  # has a quantity: ATR001's sentences
         self.labels: list[str] = []  # unattributed | vague-attribution | other
         self.groups: list[int] = []  # index of the article
         self.outlets: list[str] = []
@@ -56,6 +62,7 @@ def sentence_rows(articles: Sequence[GoldArticle]) -> Rows:
     from attrlint.analysis.article import analyse
     from attrlint.analysis.lexicons import default_lexicons
     from attrlint.readers.plaintext import PlainTextReader
+    from attrlint.scoring.verdicts import sourced_outright
 
     reader, lexicons = PlainTextReader(), default_lexicons()
     rows = Rows()
@@ -67,6 +74,10 @@ def sentence_rows(articles: Sequence[GoldArticle]) -> Rows:
             rows.labels.append(_label_of(sa.sentence.start, sa.sentence.end, gold))
             rows.groups.append(n)
             rows.outlets.append(article.outlet or "")
+            rows.structural.append(sa.not_claim in STRUCTURAL)
+            rows.outright.append(sourced_outright(sa))
+            rows.vague_cue.append(bool(sa.vague_cues))
+            rows.numeric.append(bool(sa.quantities))
     return rows
 
 
@@ -195,15 +206,13 @@ def train(articles: Sequence[GoldArticle], *, seed: int = 0, c: float = DEFAULT_
     # (attrlint.scoring.verdicts): never on the article's furniture, vague only where a vague
     # cue is, unsourced never where the source is named outright, and a sentence reported
     # as vague not also as unsourced.
-    structural = [is_structural(f) for f in rows.features]
-    vague_scores = [0.0 if st or not has_vague_cue(f) else s[1]
-                    for s, f, st in zip(oof, rows.features, structural, strict=True)]
+    vague_scores = [s[1] if cue and not st else 0.0
+                    for s, cue, st in zip(oof, rows.vague_cue, rows.structural, strict=True)]
     thresholds["vague-attribution"] = best_threshold(rows.labels, vague_scores, "vague-attribution")
-    unattributed_scores = [0.0 if st or v >= thresholds["vague-attribution"] or is_sourced_outright(f) else s[0]
-                           for s, v, st, f in zip(oof, vague_scores, structural, rows.features, strict=True)]
+    unattributed_scores = [0.0 if st or out or v >= thresholds["vague-attribution"] else s[0]
+                           for s, v, st, out in zip(oof, vague_scores, rows.structural, rows.outright, strict=True)]
     thresholds["unattributed"] = best_threshold(rows.labels, unattributed_scores, "unattributed")
-    numeric = [any(x.startswith("q:") for x in f) for f in rows.features]
-    thresholds["ATR001"] = recall_threshold(rows.labels, unattributed_scores, numeric, thresholds["unattributed"])
+    thresholds["ATR001"] = recall_threshold(rows.labels, unattributed_scores, rows.numeric, thresholds["unattributed"])
     counts = {category: rows.labels.count(category) for category in (*CATEGORIES, "other")}
     return {
         "format": FORMAT,
