@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Excerpt, FactualEvidence, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import QUOTED
+from attrlint.scoring.verdicts import unattributed_kind
 
 
 class UnattributedFactualClaim(Rule):
@@ -47,8 +47,8 @@ class UnattributedFactualClaim(Rule):
                 confidence = 1.0
             else:
                 confidence = scores.unattributed(i)
-                if sa.quantities or sa.quote_share > QUOTED or confidence is None:
-                    continue  # ATR001 and ATR004 report those
+                if confidence is None or unattributed_kind(sa) != "factual":
+                    continue
             s = sa.sentence
             claim = sa.unsourced or s
             yield self.finding(

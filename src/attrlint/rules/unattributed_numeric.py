@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import Finding, NumericEvidence
 from attrlint.engine.rule import Example, Rule, RuleContext
+from attrlint.scoring.verdicts import unattributed_kind
 
 
 class UnattributedNumericClaim(Rule):
@@ -47,7 +48,7 @@ class UnattributedNumericClaim(Rule):
                 confidence = 1.0
             else:
                 confidence = scores.unattributed(i)
-                if not sa.quantities or confidence is None:
+                if confidence is None or unattributed_kind(sa) != "numeric":
                     continue
                 unsourced = sa.unsourced_quantities() or sa.quantities
             first = unsourced[0]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from attrlint.engine.findings import ClaimEvidence, Excerpt, Finding
 from attrlint.engine.rule import Example, Rule, RuleContext
-from attrlint.scoring import QUOTED
+from attrlint.scoring.verdicts import unattributed_kind
 
 
 class UnattributedQuote(Rule):
@@ -46,10 +46,8 @@ class UnattributedQuote(Rule):
                     continue
                 confidence = 1.0
             else:
-                if sa.quantities or sa.quote_share <= QUOTED:
-                    continue  # ATR001 and ATR003 report those
                 confidence = scores.unattributed(i)
-                if confidence is None:
+                if confidence is None or unattributed_kind(sa) != "quote":
                     continue
             quotation = (sa.sentence.block, sa.quote_group)
             if quotation in reported:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from attrlint.scoring import REPORT_FLOOR
+from attrlint.scoring import QUOTED, REPORT_FLOOR
 
 
 class Verdicts:
@@ -75,3 +75,12 @@ def sourced_outright(sa) -> bool:
     if sa.source_from in OUTRIGHT:
         return True
     return sa.source_from == "self" and any(c.kind == "according-to" for c in sa.named_cues)
+
+
+def unattributed_kind(sa) -> str:
+    """Which unattributed rule reports a scored sentence: ``numeric`` (ATR001) when it holds
+    a quantity, else ``quote`` (ATR004) when it is mostly inside quotation marks, else
+    ``factual`` (ATR003).  One place, so the three rules never both report a sentence."""
+    if sa.quantities:
+        return "numeric"
+    return "quote" if sa.quote_share > QUOTED else "factual"
