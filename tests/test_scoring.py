@@ -24,6 +24,7 @@ from attrlint.scoring.model import (
     load_model_text,
     read_model,
 )
+from attrlint.scoring.verdicts import sourced_outright
 from tests.conftest import ROOT, run_cli
 
 ARTICLE = (
@@ -185,6 +186,38 @@ def test_scored_findings_carry_the_models_probability(tmp_path):
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert findings and all(0.05 <= f["confidence"] < 1 for f in findings)
     assert findings[0]["rule"] == "ATR001"
+
+
+@pytest.mark.parametrize(("text", "outright"), [
+    ("Russia and North Korea have publicly confirmed that North Korean troops fought in Kursk.", True),
+    ("Troops fought in Kursk, the ministry said.", True),
+    ("The ministry warned \u201ctroops are fighting in Kursk.\u201d", True),
+    ("According to the ministry, troops fought in Kursk.", True),
+    ("The ministry approved the plan and troops fought in Kursk.", False),  # an action, not a saying
+    ("Experts say troops fought in Kursk.", False),  # vague: no named source
+    ("Troops fought in Kursk.", False),
+])
+def test_a_named_source_handing_over_its_content_is_sourced_outright(text, outright):
+    analysis = analyse(PlainTextReader().read("a.txt", text + "\n"))
+    [sa] = analysis.sentences
+    assert sourced_outright(sa, analysis.document.prose) is outright
+
+
+def test_the_scorer_cannot_overrule_a_named_source_that_says_so(tmp_path):
+    """However the model leans, "X confirmed that ..." is never reported as unsourced."""
+    article = tmp_path / "story.txt"
+    article.write_text("Russia and North Korea have publicly confirmed that North Korean troops fought "
+                       "alongside Moscow's forces.\n\nNorth Korean troops fought alongside Moscow's forces.\n")
+    leaning = json.loads(builtin_model_text())
+    leaning["categories"]["unattributed"]["intercept"] = 9.0  # everything scores ~1 as unsourced
+    (tmp_path / "model.json").write_text(json.dumps(leaning))
+    proc = run_cli("--format", "json", "--model", str(tmp_path / "model.json"), str(article))
+    lines = {f["line"] for f in json.loads(proc.stdout)["files"][0]["findings"] if f["category"] == "unattributed"}
+    assert lines == {3}
+
+
+def builtin_model_text() -> str:
+    return (ROOT / "rules" / "models" / "scorer.json").read_text(encoding="utf-8")
 
 
 # --- train and evaluate ---------------------------------------------------------------

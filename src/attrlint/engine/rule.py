@@ -66,7 +66,8 @@ class RuleContext:
         sentences = analysis.sentences
         structural = [sa.not_claim in STRUCTURAL for sa in sentences]
         vague = [bool(sa.vague_cues) for sa in sentences]
-        outright = [sourced_outright(sa) for sa in sentences]
+        prose = analysis.document.prose
+        outright = [sourced_outright(sa, prose) for sa in sentences]
         # A sentence nothing can be reported on is not scored at all (a tenth to a fifth of
         # an article: headings, credits, "according to ...").
         skip = [st or (out and not v) for st, out, v in zip(structural, outright, vague, strict=True)]

@@ -75,7 +75,7 @@ def sentence_rows(articles: Sequence[GoldArticle]) -> Rows:
             rows.groups.append(n)
             rows.outlets.append(article.outlet or "")
             rows.structural.append(sa.not_claim in STRUCTURAL)
-            rows.outright.append(sourced_outright(sa))
+            rows.outright.append(sourced_outright(sa, analysis.document.prose))
             rows.vague_cue.append(bool(sa.vague_cues))
             rows.numeric.append(bool(sa.quantities))
     return rows
@@ -171,7 +171,7 @@ def best_threshold(labels: Sequence[str], scores: Sequence[float], category: str
 # Figures are what the tool is most about (warnings, and the claims readers check first):
 # ATR001 keeps its own, lower threshold, the highest that finds this share of the
 # unsourced figures in the out-of-fold scores.
-NUMERIC_RECALL = 0.93
+NUMERIC_RECALL = 0.94
 
 
 def recall_threshold(labels: Sequence[str], scores: Sequence[float], numeric: Sequence[bool],

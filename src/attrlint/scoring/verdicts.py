@@ -3,7 +3,7 @@
 Nothing is reported on a sentence the rules read as the article's furniture (a heading,
 a dateline, a credit, a caption, a question: :data:`attrlint.scoring.features.STRUCTURAL`),
 and nothing as unsourced on one that names its source outright ("according to the
-ministry", a link) or that the guideline's own conventions source (an interview's answer,
+ministry", "the ministry said that ...", a link) or that the guideline's own conventions source (an interview's answer,
 the passage after "X said:"): across the labelled articles 2 of 672 such sentences were
 unsourced, and a model that never saw an interview cannot learn the convention.
 Vague attribution is reported only where the rules found a vague cue to point at (the
@@ -19,6 +19,7 @@ reported (so a suppression comment on it suppresses nothing, and ATR901 says so)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from attrlint.scoring import QUOTED, REPORT_FLOOR
@@ -66,15 +67,33 @@ class Verdicts:
 OUTRIGHT = frozenset({"citation", "interview", "colon-intro", "quote-intro"})
 
 
-def sourced_outright(sa) -> bool:
+# What follows a verb of saying when the verb hands over its content: "confirmed that ...",
+# "said:", "wrote, ...", "told reporters "..."".
+_COMPLEMENT = re.compile(r"\s*(?:that\b|[,:\"“])")
+
+
+def sourced_outright(sa, prose: str) -> bool:
     """Is the sentence sourced beyond doubt: "according to" a named source in the sentence
-    itself, a link or footnote on it, an interview's answer, or the passage after a named
-    source's colon, with no clause left unsourced?"""
+    itself, a named source's verb of saying that hands over its content ("Russia and North
+    Korea have confirmed that ...", "..., the ministry said."), a link or footnote on it, an
+    interview's answer, or the passage after a named source's colon, with no clause left
+    unsourced?  (Across the labelled articles, 39 of the 552 sentences sourced by such a verb
+    alone were unsourced; the model, which sees the verb as one feature among the
+    sentence's words, overruled the right ones as often as the wrong: cross-validated F1
+    is the same with and without this veto, and no editor has to dismiss "unsourced" on
+    "the ministry confirmed that ...".)"""
     if sa.unsourced is not None:
         return False
     if sa.source_from in OUTRIGHT:
         return True
-    return sa.source_from == "self" and any(c.kind == "according-to" for c in sa.named_cues)
+    if sa.source_from != "self":
+        return False
+    for c in sa.named_cues:
+        if c.kind == "according-to":
+            return True
+        if c.kind == "verb" and (c.position == "trailing" or _COMPLEMENT.match(prose, c.end)):
+            return True
+    return False
 
 
 def unattributed_kind(sa) -> str:
