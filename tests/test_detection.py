@@ -342,6 +342,10 @@ def test_vague_phrases(text):
         "The new ferry was also announced at the fair.",
         "The cause of the fire is widely accepted to be a faulty heater.",
         "The governors are seen by farmers as partners of the mill owners.",
+        "The storm killed an estimated 300 people in the delta.",
+        "A ruling on the appeal is expected next week.",
+        "The new line is also expected to open in May.",
+        "The harbour master is best known for his rescue of the trawler crew.",
     ],
 )
 def test_agentless_passives_that_carry_the_claim_are_vague(text):
