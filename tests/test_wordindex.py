@@ -104,7 +104,7 @@ def test_big_alternations_compile_only_the_branches_a_text_needs():
     lexicons = Lexicons(extra={"vague-phrases": ["it is murmured"]})  # a scanner of its own
     found = wordindex.scanner(lexicons.vague_phrase_scan)
     assert found.alternation is not None and len(found.alternation.branches) > 30
-    text = "It is murmured that 40 people were reportedly hurt."
+    text = "It is murmured that 40 people reportedly died."
     assert [m.group() for m in scan(lexicons.vague_phrase_scan, text, 0, len(text))] == ["It is murmured",
                                                                                           "reportedly"]
     assert found._compiled is None  # the whole pattern was never compiled
