@@ -20,7 +20,8 @@ class VagueAttribution(Rule):
         "body), 'sources', 'some' and 'many believe', unidentified documents ('reports', 'a new study', "
         "'according to circulating figures', 'new evidence suggests'), unnamed groups that think or doubt "
         "('scientists think', 'many people feel that'), hedges ('reportedly', 'allegedly', 'is said to') and "
-        "agentless passives that carry the claim ('is thought to', 'were reported'). A specifically "
+        "agentless passives that carry the claim ('is thought to', 'were reported'), and estimates and "
+        "expectations with nobody behind them ('an estimated 300 people', 'a ruling is expected'). A specifically "
         "described source ('a Pentagon spokesperson', 'analysts at the Stimson Center') is not vague. "
         "Fix it by naming who said it or which document it comes from. "
         "The trained scorer weighs this evidence with the sentence's context and decides which "
@@ -38,6 +39,7 @@ class VagueAttribution(Rule):
         Example("Scientists think the comet is older than the Sun.", True),
         Example("New evidence suggests the wreck lies further north.", True),
         Example("It was revealed that the mill would close in spring.", True),
+        Example("The storm killed an estimated 300 people.", True),
         Example("The mayor thinks the cave is older than the town.", False),
     )
 
