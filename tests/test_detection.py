@@ -329,6 +329,11 @@ def test_vague_phrases(text):
     assert "ATR002" in codes(text)
 
 
+def test_the_sources_pointed_back_at_are_still_vague():
+    assert "ATR002" in codes("The sources claimed the chief would resign within weeks.")
+    assert "ATR002" not in codes("The sources at the ministry claimed the chief would resign within weeks.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

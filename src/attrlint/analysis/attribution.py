@@ -615,7 +615,9 @@ def _quality(subject: str, lexicons: Lexicons) -> str | None:
     at = _vague_noun_index(lower, lexicons.vague_sources)
     if at is not None:
         modifiers = words[:at]
-        if any(_identifies(w, i) for i, w in enumerate(modifiers)):
+        # "The sources claimed": pointing back at them does not identify them.
+        anonymous = lower[at] in _ANONYMOUS_BY_NATURE
+        if any(_identifies(w, i) for i, w in enumerate(modifiers) if not (anonymous and w.lower() in _DEFINITE)):
             return "named"
         if _IDENTIFYING_COMPLEMENT.search(" ".join(words[at:])):
             return "named"
@@ -657,6 +659,8 @@ _GENERIC_MODIFIERS = frozenset(
 _QUANTIFIERS = frozenset("some many most several few".split())  # "some Brazilians": a modifier follows
 _DEFINITE = frozenset("the these those this that its their his her our".split())
 _ANONYMOUS = frozenset("unknown unidentified anonymous unnamed someone somebody".split())
+# Sources that stay unidentified however often the story points back at them ("the sources").
+_ANONYMOUS_BY_NATURE = frozenset("sources source insiders insider".split())
 _IDENTIFYING_COMPLEMENT = compile_pattern(
     r"\b(?:at|from|of|with|for|in|by)\s+(?:the\s+)?(?:(?-i:\p{Lu})|(?:ministry|department|agency|company|embassy|"
     r"hospital|university|police|army|military|government|council|court|office|bank|commission|committee|"
