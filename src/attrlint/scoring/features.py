@@ -27,7 +27,11 @@ FEATURE_SET = "attrlint-sentence-features/3"
 # The standard library's ``re``: one findall per sentence over lower-cased text, digits
 # folded to 0 first (a feature per number would be a feature per article).
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[%$€£]")
-_CAPITALISED = re.compile(r"(?<=\s)[A-Z]")
+# The same words in a text without "_", where \w is [^\W_]: one test per character instead
+# of a negated set (a sixth faster).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+(?:['’]\w+)?|[%$€£]")
+# A capital letter after a space: counted within a sentence, the capitalised words after its first.
+_CAPITALISED = re.compile(r"\s[A-Z]")
 # Digits are folded with a regular expression, not str.translate: translate takes a slow
 # path, character by character, on any text that is not pure ASCII (curly quotes, dashes),
 # where it cost a fifth of the features' time.
@@ -117,8 +121,9 @@ class _ArticleFacts:
         named_count = sum(1 for cues in named if cues)
         quotes = sum(1 for sa in sentences if sa.quote_share > 0.5)
         questions = sum(1 for t in texts if t.endswith("?"))
-        first = sum(1 for w in words if not _FIRST_PERSON.isdisjoint(w))
-        second = sum(1 for w in words if not _SECOND_PERSON.isdisjoint(w))
+        # Sentences with a word of the set: all but those disjoint from it (counted in C).
+        first = len(words) - sum(map(_FIRST_PERSON.isdisjoint, words))
+        second = len(words) - sum(map(_SECOND_PERSON.isdisjoint, words))
         self.features = [
             "art:named-share=" + _bucket(named_count / n, (0.05, 0.15, 0.3, 0.5)),
             "art:quote-share=" + _bucket(quotes / n, (0.02, 0.1, 0.25)),
@@ -198,7 +203,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     folded = prose.lower()
     if len(folded) == len(prose):  # one lower() for the article ("İ" lowers to two code points)
         folded = _fold_digits(folded)
-        findall = _WORD.findall
+        findall = (_WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall
         all_words = [findall(folded, sa.sentence.start, sa.sentence.end) for sa in sentences]
     else:
         folded = None
@@ -287,9 +292,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         if not ws.isdisjoint(_BE) and (_PASSIVE.search(folded, s.start, s.end) if folded is not None
                                        else _PASSIVE.search(text.lower())):
             f.append("passive")
-        # Capitalised words after the first: the lookbehind sees the sentence's first
-        # character although the search starts after it.
-        f.append(_nth(_CAPITALS, len(_CAPITALISED.findall(prose, s.start + 1, s.end))))
+        f.append(_nth(_CAPITALS, len(_CAPITALISED.findall(prose, s.start, s.end))))
         if words:
             f.append("first:" + words[0])
             if len(words) > 1:
