@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[%$€£]")
 # The same words in a text without "_", where \w is [^\W_]: one test per character instead
 # of a negated set (a sixth faster).
 _WORD_NO_UNDERSCORE = re.compile(r"\w+(?:['’]\w+)?|[%$€£]")
-# A capital letter after a space: counted within a sentence, the capitalised words after its first.
+# A space before a capital letter: within a sentence, the capitalised words after its first.
 _CAPITALISED = re.compile(r"\s[A-Z]")
 # Digits are folded with a regular expression, not str.translate: translate takes a slow
 # path, character by character, on any text that is not pure ASCII (curly quotes, dashes),
@@ -115,7 +115,7 @@ class _ArticleFacts:
     __slots__ = ("features", "scopes")
 
     def __init__(self, analysis: ArticleAnalysis, texts: list[str], words: list[list[str]],
-                 named: list[list[Cue]], title: str) -> None:
+                 named: list[list[Cue]], title: str, block_sizes: dict[int, int]) -> None:
         sentences = analysis.sentences
         n = max(1, len(sentences))
         named_count = sum(1 for cues in named if cues)
@@ -134,28 +134,21 @@ class _ArticleFacts:
         ]
         if "interview" in title or " tells " in title or " speaks " in title or " talks " in title:
             self.features.append("art:interview-title")
-        self.scopes = _block_scopes(analysis, texts, named, interview="art:interview-title" in self.features
-                                    or questions >= 4)
+        self.scopes = _block_scopes(analysis, texts, named, block_sizes,
+                                    interview="art:interview-title" in self.features or questions >= 4)
 
 
 def _block_scopes(analysis: ArticleAnalysis, texts: list[str], named_cues: list[list[Cue]],
-                  interview: bool) -> dict[int, list[str]]:
+                  sentences_in: dict[int, int], interview: bool) -> dict[int, list[str]]:
     """Features a block inherits from the blocks before it (ANNOTATION.md's two crossings of
     a paragraph break): the answer to an interview question, and the passage after a
     paragraph that introduces a source's words with a colon, up to the next paragraph in
     the writer's own voice (a long paragraph that neither is a list item nor quotes)."""
-    last: dict[int, str] = {}  # block -> its last sentence's text
-    named: set[int] = set()
-    sentences_in: dict[int, int] = {}
-    quoted: set[int] = set()
-    for sa, text, cues in zip(analysis.sentences, texts, named_cues, strict=True):
-        block = sa.sentence.block
-        last[block] = text
-        sentences_in[block] = sentences_in.get(block, 0) + 1
-        if cues or sa.citations:
-            named.add(block)
-        if sa.quote_share > 0.5:
-            quoted.add(block)
+    sentences = analysis.sentences
+    # block -> its last sentence's text (sentences_in: block -> its number of sentences)
+    last = {sa.sentence.block: text for sa, text in zip(sentences, texts, strict=True)}
+    named = {sa.sentence.block for sa, cues in zip(sentences, named_cues, strict=True) if cues or sa.citations}
+    quoted = {sa.sentence.block for sa in sentences if sa.quote_share > 0.5}
     kinds = analysis.document.blocks
     scopes: dict[int, list[str]] = {}
     since_question = None  # blocks since the last question block
@@ -208,12 +201,14 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     else:
         folded = None
         all_words = [_words(prose[sa.sentence.start : sa.sentence.end]) for sa in sentences]
+    # Capitalised words after the first, counted from one pass over the article.
+    capitals = [m.start() for m in _CAPITALISED.finditer(prose)]
     title = prose[sentences[0].sentence.start : sentences[0].sentence.end].lower() if sentences else ""
-    facts = _ArticleFacts(analysis, texts, all_words, named, title)
     blocks = analysis.document.blocks
     block_sizes: dict[int, int] = {}
     for sa in sentences:
         block_sizes[sa.sentence.block] = block_sizes.get(sa.sentence.block, 0) + 1
+    facts = _ArticleFacts(analysis, texts, all_words, named, title, block_sizes)
     decisions = ["rule:" + _rule_decision(sa, h) for sa, h in zip(sentences, hedged, strict=True)]
     # The conjunctions of the article's kind with each decision, built once per decision
     # (the same string objects again: their hashes are computed once).
@@ -292,7 +287,8 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         if not ws.isdisjoint(_BE) and (_PASSIVE.search(folded, s.start, s.end) if folded is not None
                                        else _PASSIVE.search(text.lower())):
             f.append("passive")
-        f.append(_nth(_CAPITALS, len(_CAPITALISED.findall(prose, s.start, s.end))))
+        n_capitals = bisect.bisect_left(capitals, s.end - 1) - bisect.bisect_left(capitals, s.start)
+        f.append(_nth(_CAPITALS, n_capitals))
         if words:
             f.append("first:" + words[0])
             if len(words) > 1:
