@@ -192,7 +192,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     named = [sa.named_cues for sa in sentences]
     vague = [sa.vague_cues for sa in sentences]
     hedged = [bool(cues) and sa.unsourced is None for sa, cues in zip(sentences, vague, strict=True)]
-    texts = [prose[sa.sentence.start : sa.sentence.end].rstrip() for sa in sentences]
+    texts = [prose[sa.sentence.start : sa.sentence.end].rstrip() for sa in sentences]  # without trailing space
     folded = prose.lower()
     if len(folded) == len(prose):  # one lower() for the article ("İ" lowers to two code points)
         folded = _fold_digits(folded)
@@ -201,7 +201,8 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     else:
         folded = None
         all_words = [_words(prose[sa.sentence.start : sa.sentence.end]) for sa in sentences]
-    # Capitalised words after the first, counted from one pass over the article.
+    # Capitalised words after the first, counted from one pass over the article: the
+    # positions of the spaces before them.
     capitals = [m.start() for m in _CAPITALISED.finditer(prose)]
     title = prose[sentences[0].sentence.start : sentences[0].sentence.end].lower() if sentences else ""
     blocks = analysis.document.blocks
@@ -287,6 +288,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         if not ws.isdisjoint(_BE) and (_PASSIVE.search(folded, s.start, s.end) if folded is not None
                                        else _PASSIVE.search(text.lower())):
             f.append("passive")
+        # A space from the sentence's start whose capital is inside it (before its end).
         n_capitals = bisect.bisect_left(capitals, s.end - 1) - bisect.bisect_left(capitals, s.start)
         f.append(_nth(_CAPITALS, n_capitals))
         if words:
