@@ -122,13 +122,15 @@ class SentenceAnalysis:
         # the clause after ", but" in "No deaths were reported, but the army evacuated 80 people".
         self.unsourced: Span | None = None
 
+    # Most sentences have no cue: for them no list comprehension is run (these are read
+    # many times per sentence by the rules and the scorer).
     @property
     def named_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.quality == "named"]
+        return [c for c in self.cues if c.quality == "named"] if self.cues else []
 
     @property
     def vague_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.quality == "vague"]
+        return [c for c in self.cues if c.quality == "vague"] if self.cues else []
 
     @property
     def attributed(self) -> bool:

@@ -229,7 +229,7 @@ _BELIEF = compile_pattern(
 def _belief_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     """Vague cues for an unnamed group that thinks, fears or doubts (see ``_BELIEF``)."""
     cues = []
-    for m in _BELIEF.finditer(text, start, end):
+    for m in scan(_BELIEF, text, start, end):
         before = text[max(start, m.start() - _REACH) : m.start()]
         if not before.strip():
             continue

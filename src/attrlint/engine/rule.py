@@ -71,9 +71,10 @@ class RuleContext:
         # A sentence nothing can be reported on is not scored at all (a tenth to a fifth of
         # an article: headings, credits, "according to ...").
         skip = [st or (out and not v) for st, out, v in zip(structural, outright, vague, strict=True)]
+        # The probability of vague attribution only where a vague cue could be reported.
         score = model.score
-        scores = [(0.0, 0.0) if pair is None else score(*pair)
-                  for pair in article_features(analysis, split_words=True, skip=skip)]
+        scores = [(0.0, 0.0) if pair is None else score(*pair, vague=v)
+                  for pair, v in zip(article_features(analysis, split_words=True, skip=skip), vague, strict=True)]
         return Verdicts(scores, vague, structural, model.thresholds, self.options.get("min_confidence", 0.0), outright)
 
     @cached_property

@@ -53,6 +53,24 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+class _Weights(dict):
+    """Feature -> its weight in one category, each feature hashed on first use
+    (``__missing__``), so that summing over ``__getitem__`` fills the table as it goes:
+    no loop in Python to find the features not seen before."""
+
+    __slots__ = ("table", "mask", "prefix")
+
+    def __init__(self, table: dict[int, float], bits: int, prefix: str = "") -> None:
+        super().__init__()
+        self.table = table  # bucket -> weight
+        self.mask = (1 << bits) - 1
+        self.prefix = prefix  # "w:": the table is keyed by the word alone
+
+    def __missing__(self, feature: str) -> float:
+        weight = self[feature] = self.table.get(zlib.crc32((self.prefix + feature).encode()) & self.mask, 0.0)
+        return weight
+
+
 class Model:
     """A loaded scorer: :meth:`score` gives each sentence's probability per category."""
 
@@ -67,35 +85,34 @@ class Model:
         self.weights = weights  # per category: bucket -> weight
         self.thresholds = thresholds
         self.trained_on = trained_on
-        # feature -> its weight, per category; word -> the weight of "w:<word>"; a shared
+        # Per category, feature -> its weight and word -> the weight of "w:<word>"; a shared
         # tuple of features -> their sums: a dict lookup instead of encoding and hashing the
         # features again (most repeat from sentence to sentence); cleared when too big.
-        self._memo: tuple[dict, ...] = ({}, {}, {}, {}, {})
+        self._memo = (_Weights(weights[0], hash_bits), _Weights(weights[1], hash_bits),
+                      _Weights(weights[0], hash_bits, "w:"), _Weights(weights[1], hash_bits, "w:"), {})
 
     def __reduce__(self):  # --jobs workers get the tables, not the memo
         return Model, (self.path, self.hash_bits, self.intercepts, self.weights, self.thresholds, self.trained_on)
 
     def score(self, features: Sequence[str], words: Sequence[str] = (),
-              shared: tuple[str, ...] = ()) -> tuple[float, float]:
+              shared: tuple[str, ...] = (), vague: bool = True) -> tuple[float, float | None]:
         """(p unattributed, p vague) for one sentence's features, its distinct words (which
         stand for the features ``w:<word>``) and ``shared``, features many sentences have
-        (summed once and remembered)."""
+        (summed once and remembered).  With ``vague`` false p vague is not computed (None):
+        vague attribution is only reported where the rules found a vague cue
+        (:mod:`attrlint.scoring.verdicts`), and most sentences have none."""
         memo_u, memo_v, word_u, word_v, shared_sums = self._memo
         if len(memo_u) + len(word_u) + len(shared_sums) > _MEMO_LIMIT:
             for table in self._memo:
                 table.clear()
-        for f in features:
-            if f not in memo_u:
-                memo_u[f], memo_v[f] = self._weights_of(f)
-        for w in words:
-            if w not in word_u:
-                word_u[w], word_v[w] = self._weights_of("w:" + w)
         base = shared_sums.get(shared) if shared else (0.0, 0.0)
         if base is None:
             pairs = [self._weights_of(f) for f in shared]
             base = shared_sums[shared] = (sum(p[0] for p in pairs), sum(p[1] for p in pairs))
         # The sums run in C (map over the tables' __getitem__), not in a Python loop.
         u = self.intercepts[0] + base[0] + sum(map(memo_u.__getitem__, features)) + sum(map(word_u.__getitem__, words))
+        if not vague:
+            return sigmoid(u), None
         v = self.intercepts[1] + base[1] + sum(map(memo_v.__getitem__, features)) + sum(map(word_v.__getitem__, words))
         return sigmoid(u), sigmoid(v)
 

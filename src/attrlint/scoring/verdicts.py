@@ -27,11 +27,12 @@ from attrlint.scoring import QUOTED, REPORT_FLOOR
 
 class Verdicts:
     """Per sentence of an article: the confidence to report it with in each category, or
-    None when that category does not report it."""
+    None when that category does not report it.  ``scores`` are (p unattributed, p vague)
+    per sentence, p vague read only where ``vague_candidates`` (elsewhere it may be None)."""
 
     __slots__ = ("scores", "vague_candidates", "structural", "sourced", "threshold_v", "floor_u", "floor_v")
 
-    def __init__(self, scores: Sequence[tuple[float, float]], vague_candidates: Sequence[bool],
+    def __init__(self, scores: Sequence[tuple[float, float | None]], vague_candidates: Sequence[bool],
                  structural: Sequence[bool], thresholds: dict[str, float],
                  min_confidence: float | Mapping[str, float] = 0.0, sourced: Sequence[bool] = ()) -> None:
         self.scores = scores
