@@ -84,12 +84,21 @@ def _first_block_is_a_credit(text: str) -> bool:
     return bool(first) and is_credit(document.sentence_text(first[0]))
 
 
+def _read_as_lines_alone(first: str, joined: str) -> bool:
+    """A plain-text article with no blank line is read line by line (readers/plaintext.py);
+    followed by a blank line and another article, it is a paragraph like any other."""
+    alone = lint_result(first).document.blocks
+    together = [b for b in lint_result(joined).document.blocks if b.end <= len(first)]
+    return [(b.start, b.end) for b in alone] != [(b.start, b.end) for b in together]
+
+
 @given(first=ANY_TEXT, second=ANY_TEXT)
 def test_appending_an_article_leaves_the_first_ones_findings_alone(first, second):
     first = first.rstrip("\r\n")
     assume(first.strip())
     assume(not _first_block_is_a_credit(second))
     joined = first + "\n\n" + second
+    assume(not _read_as_lines_alone(first, joined))
     alone = [(f.rule, f.start, f.end, f.message) for f in lint_result(first).findings]
     together = [(f.rule, f.start, f.end, f.message) for f in lint_result(joined).findings if f.start < len(first)]
     assert together == alone
