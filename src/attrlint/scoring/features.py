@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from attrlint.analysis.article import ArticleAnalysis, SentenceAnalysis
 from attrlint.analysis.attribution import Cue
@@ -73,11 +74,85 @@ def _fold_digits(text: str) -> str:
     return _NONZERO_DIGIT.sub("0", text)
 
 
-def _cue_features(prefix: str, cues: Sequence[Cue], out: list[str]) -> None:
-    for c in cues:
-        out.append(f"{prefix}{c.kind}|{c.quality}|{c.position}")
-        if c.quality == "vague":
-            out.append(f"{prefix}vague-src:{c.source.lower()[:30]}")
+# Most of a sentence's features are functions of a few small values (the rules' decision,
+# the claim's kind, the block's size ...): each group of them is built once per distinct
+# value-tuple and kept, the same tuple object for every sentence with those values.  The
+# scorer then sums a group's weights once (:meth:`attrlint.scoring.model.Model.score`), and
+# training reads the same strings in the same order: one implementation for both.
+
+
+def _cue_key(cues: Sequence[Cue]) -> tuple:
+    """What the cue features read of a sentence's cues (not their offsets)."""
+    return tuple((c.kind, c.quality, c.position, c.source.lower()[:30] if c.quality == "vague" else "")
+                 for c in cues)
+
+
+@lru_cache(maxsize=16384)
+def _evidence_features(decision: str, claim_kind: str | None, not_claim: str | None, source_from: str,
+                       unsourced_clause: bool, hedged: bool, cues: tuple, citation: bool,
+                       quantity_kinds: tuple[str, ...], unsourced_quantities: int, quote_share: int,
+                       starts_in_quote: bool) -> tuple[str, ...]:
+    """The rules' evidence on the sentence: their decision, claim, cues, figures and quotes
+    (``quote_share`` is the index of its bucket)."""
+    f = ["bias", decision, "claim:" + (claim_kind or "none")]
+    if not_claim:
+        f.append("not-claim:" + not_claim)
+    f.append("from:" + (source_from or "-"))
+    if unsourced_clause:
+        f.append("unsourced-clause")
+    if hedged:
+        f.append("hedged")
+    for kind, quality, position, vague_source in cues:
+        f.append(f"cue:{kind}|{quality}|{position}")
+        if quality == "vague":
+            f.append(f"cue:vague-src:{vague_source}")
+    if citation:
+        f.append("citation")
+    if quantity_kinds:
+        f.extend(["q:" + kind for kind in quantity_kinds])
+        f.append(_nth(_Q_COUNT, len(quantity_kinds)))
+        f.append(_nth(_Q_UNSOURCED, unsourced_quantities))
+    f.append(_QUOTE_SHARE[quote_share])
+    if starts_in_quote:
+        f.append("starts-in-quote")
+    return tuple(f)
+
+
+@cache
+def _block_features(kind: str, size: int, index_in_block: int, last_in_block: bool, block: int,
+                    named_before: bool, scope: tuple[str, ...], decision: str) -> tuple[str, ...]:
+    """Where the sentence stands: its block's kind, size and place, and the scopes the block
+    inherits, alone and with the rules' decision.  The numbers are clamped to their tables
+    by the caller (all beyond a table share its last bucket), so the cache stays small."""
+    f = ["block:" + kind, _nth(_BLOCK_SIZE, size), _nth(_IN_BLOCK, index_in_block)]
+    if last_in_block:
+        f.append("last-in-block")
+    f.append(_nth(_BLOCK_INDEX, block))
+    if named_before:
+        f.append("named-earlier-in-block")
+    if scope:
+        f.extend(scope)
+        f.extend([x + "|" + decision for x in scope])
+    return tuple(f)
+
+
+@cache
+def _neighbour_features(name: str, decision: str, source_from: str, named_cues: tuple[tuple[str, str], ...],
+                        vague_cue: bool, quote: bool) -> tuple[str, ...]:
+    """What the sentence before (``prev``) or after (``next``) in the block is: the rules'
+    decision on it, where its source is from, its cues (kind and position) and quotes."""
+    f = [name + ":" + decision, name + ":from:" + (source_from or "-")]
+    if named_cues:
+        f.append(name + ":named-cue")
+        f.extend([f"{name}:cue:{kind}|{position}" for kind, position in named_cues])
+    if vague_cue:
+        f.append(name + ":vague-cue")
+    if quote:
+        f.append(name + ":quote")
+    return tuple(f)
+
+
+_NO_NEIGHBOUR = {"prev": ("prev:none",), "next": ("next:none",)}
 
 
 def _rule_decision(sa: SentenceAnalysis, hedged: bool) -> str:
@@ -105,6 +180,11 @@ _CAPITALS = _names("capitals=", (0, 1, 3, 6))
 # as _bucket counts).
 _QUOTE_SHARE_EDGES = (0.0, 0.3, 0.6, 0.9)
 _QUOTE_SHARE = tuple(f"quote-share={i}" for i in range(len(_QUOTE_SHARE_EDGES) + 1))
+# The largest numbers with a bucket of their own: :func:`_block_features` is called with
+# numbers clamped to these (a larger number has the same features).
+_LAST_SIZE = len(_BLOCK_SIZE) - 1
+_LAST_IN_BLOCK = len(_IN_BLOCK) - 1
+_LAST_BLOCK_INDEX = len(_BLOCK_INDEX) - 1
 
 
 class _ArticleFacts:
@@ -139,7 +219,7 @@ class _ArticleFacts:
 
 
 def _block_scopes(analysis: ArticleAnalysis, texts: list[str], named_cues: list[list[Cue]],
-                  sentences_in: dict[int, int], interview: bool) -> dict[int, list[str]]:
+                  sentences_in: dict[int, int], interview: bool) -> dict[int, tuple[str, ...]]:
     """Features a block inherits from the blocks before it (ANNOTATION.md's two crossings of
     a paragraph break): the answer to an interview question, and the passage after a
     paragraph that introduces a source's words with a colon, up to the next paragraph in
@@ -150,7 +230,7 @@ def _block_scopes(analysis: ArticleAnalysis, texts: list[str], named_cues: list[
     named = {sa.sentence.block for sa, cues in zip(sentences, named_cues, strict=True) if cues or sa.citations}
     quoted = {sa.sentence.block for sa in sentences if sa.quote_share > 0.5}
     kinds = analysis.document.blocks
-    scopes: dict[int, list[str]] = {}
+    scopes: dict[int, tuple[str, ...]] = {}
     since_question = None  # blocks since the last question block
     colon = None  # (distance, introduced by a named source) while a colon passage runs
     for block in sorted(last):
@@ -164,7 +244,7 @@ def _block_scopes(analysis: ArticleAnalysis, texts: list[str], named_cues: list[
             f.append("colon-scope=" + _bucket(distance, (1, 2, 4)))
             if by_named:
                 f.append("colon-scope-named")
-        scopes[block] = f
+        scopes[block] = tuple(f)
         text = last[block]
         if text.endswith("?"):
             since_question = 1
@@ -180,11 +260,13 @@ def _block_scopes(analysis: ArticleAnalysis, texts: list[str], named_cues: list[
 
 def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip: Sequence[bool] = ()) -> list:
     """The features of every sentence of the article, in order: a list of strings each, the
-    words among them as ``w:<word>``.  With ``split_words`` each sentence is a triple (its
-    own features, its distinct words, the article's features with their conjunctions,
-    one tuple shared by the sentences of the same decision) instead: the scorer looks words
-    up by themselves and sums the shared tuple once (:meth:`attrlint.scoring.model.Model.score`).  A
-    sentence whose ``skip`` is true gets None: nothing it scored could be reported."""
+    words among them as ``w:<word>``.  With ``split_words`` each sentence is a triple
+    instead: the features of its own words, its distinct words, and the groups of its other
+    features (tuples many sentences share: the rules' evidence, the block, the article's
+    kind with its conjunctions, each neighbour); the scorer looks words up by themselves and
+    sums each group once (:meth:`attrlint.scoring.model.Model.score`).  Both modes give the
+    same features, from the same code.  A sentence whose ``skip`` is true gets None: nothing
+    it scored could be reported."""
     prose = analysis.document.prose
     sentences = analysis.sentences
     # What several features read, read once per sentence: the analysis builds its cue lists
@@ -211,10 +293,15 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         block_sizes[sa.sentence.block] = block_sizes.get(sa.sentence.block, 0) + 1
     facts = _ArticleFacts(analysis, texts, all_words, named, title, block_sizes)
     decisions = ["rule:" + _rule_decision(sa, h) for sa, h in zip(sentences, hedged, strict=True)]
+    # Each sentence as its neighbours see it, once (it is read by the sentence before and after).
+    as_neighbour = [(decision, sa.source_from, tuple((c.kind, c.position) for c in cues) if cues else (),
+                     bool(v), sa.quote_share > 0.5)
+                    for sa, decision, cues, v in zip(sentences, decisions, named, vague, strict=True)]
     # The conjunctions of the article's kind with each decision, built once per decision
     # (the same string objects again: their hashes are computed once).
-    conjoined: dict[str, list[str]] = {}
-    out: list[list[str]] = []
+    conjoined: dict[str, tuple[str, ...]] = {}
+    n_article = len(facts.features)
+    out: list = []
     block_seen = -1
     for i, sa in enumerate(sentences):
         s = sa.sentence
@@ -225,49 +312,29 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
             out.append(None)
             named_before = named_before or bool(named[i] or sa.citations)
             continue
-        f = [] if split_words else list(facts.features)
-        f.append("bias")
         decision = decisions[i]
-        f.append(decision)
-        f.append("claim:" + (sa.claim_kind or "none"))
-        if sa.not_claim:
-            f.append("not-claim:" + sa.not_claim)
-        f.append("from:" + (sa.source_from or "-"))
-        if sa.unsourced is not None:
-            f.append("unsourced-clause")
-        if hedged[i]:
-            f.append("hedged")
-        if sa.cues:
-            _cue_features("cue:", sa.cues, f)
-        if sa.citations:
-            f.append("citation")
-        if sa.quantities:
-            f.extend(["q:" + q.kind for q in sa.quantities])
-            f.append(_nth(_Q_COUNT, len(sa.quantities)))
-            f.append(_nth(_Q_UNSOURCED, len(sa.unsourced_quantities())))
-        f.append(_QUOTE_SHARE[bisect.bisect_left(_QUOTE_SHARE_EDGES, sa.quote_share)])
-        if sa.is_quote:
-            f.append("starts-in-quote")
-        f.append("block:" + blocks[s.block].kind)
+        quantities = sa.quantities
+        evidence = _evidence_features(
+            decision, sa.claim_kind, sa.not_claim, sa.source_from, sa.unsourced is not None, hedged[i],
+            _cue_key(sa.cues) if sa.cues else (), bool(sa.citations),
+            tuple([q.kind for q in quantities]) if quantities else (),
+            len(sa.unsourced_quantities()) if quantities else 0,
+            bisect.bisect_left(_QUOTE_SHARE_EDGES, sa.quote_share), bool(sa.is_quote))
         size = block_sizes[s.block]
-        f.append(_nth(_BLOCK_SIZE, size))
-        f.append(_nth(_IN_BLOCK, s.index_in_block))
-        if s.index_in_block == size - 1:
-            f.append("last-in-block")
-        f.append(_nth(_BLOCK_INDEX, s.block))
-        if named_before:
-            f.append("named-earlier-in-block")
-        scope = facts.scopes.get(s.block)
-        if scope:
-            f.extend(scope)
-            f.extend([x + "|" + decision for x in scope])
+        block = _block_features(blocks[s.block].kind, min(size, _LAST_SIZE), min(s.index_in_block, _LAST_IN_BLOCK),
+                                s.index_in_block == size - 1, min(s.block, _LAST_BLOCK_INDEX), named_before,
+                                facts.scopes[s.block], decision)
         # The same evidence weighs differently in a news story and in an explainer or an
         # opinion piece: the rules' decision conjoined with what kind of article this is.
         conj = conjoined.get(decision)
         if conj is None:
             conj = conjoined[decision] = (*facts.features, *(x + "|" + decision for x in facts.features))
-        if not split_words:
-            f.extend(conj[len(facts.features):])
+        prev = as_neighbour[i - 1] if i > 0 and sentences[i - 1].sentence.block == s.block else None
+        nxt = as_neighbour[i + 1] if i + 1 < len(sentences) and sentences[i + 1].sentence.block == s.block else None
+        prev = _NO_NEIGHBOUR["prev"] if prev is None else _neighbour_features("prev", *prev)
+        nxt = _NO_NEIGHBOUR["next"] if nxt is None else _neighbour_features("next", *nxt)
+        # What the sentence's own words say: built per sentence.
+        f: list[str] = []
         text = texts[i]
         f.append("end:" + (text[-1] if text and not text[-1].isalnum() else "alnum"))
         words = all_words[i]
@@ -301,25 +368,11 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         # beside the first two words: cross-validated F1 0.740 with and without them, and
         # they were a third of the scorer's time.
         distinct = list(dict.fromkeys(words))
-        for name, j in (("prev", i - 1), ("next", i + 1)):
-            if 0 <= j < len(sentences) and sentences[j].sentence.block == s.block:
-                other = sentences[j]
-                f.append(name + ":" + decisions[j])
-                f.append(name + ":from:" + (other.source_from or "-"))
-                if named[j]:
-                    f.append(name + ":named-cue")
-                    f.extend([f"{name}:cue:{c.kind}|{c.position}" for c in named[j]])
-                if vague[j]:
-                    f.append(name + ":vague-cue")
-                if other.quote_share > 0.5:
-                    f.append(name + ":quote")
-            else:
-                f.append(name + ":none")
         if split_words:
-            out.append((f, distinct, conj))
+            out.append((f, distinct, (evidence, block, conj, prev, nxt)))
         else:
-            f.extend(["w:" + w for w in distinct])
-            out.append(f)
+            out.append([*facts.features, *evidence, *block, *conj[n_article:], *f, *prev, *nxt,
+                        *["w:" + w for w in distinct]])
         if named[i] or sa.citations:
             named_before = True
     return out

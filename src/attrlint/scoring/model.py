@@ -71,6 +71,22 @@ class _Weights(dict):
         return weight
 
 
+class _GroupSums(dict):
+    """A group of features (a tuple) -> the sum of their weights in one category, summed on
+    first use (``__missing__``) from the category's feature weights: many sentences share a
+    group, the same tuple object, so it is summed once and then found by identity."""
+
+    __slots__ = ("weights",)
+
+    def __init__(self, weights: _Weights) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, group: tuple[str, ...]) -> float:
+        total = self[group] = sum(map(self.weights.__getitem__, group))
+        return total
+
+
 class Model:
     """A loaded scorer: :meth:`score` gives each sentence's probability per category."""
 
@@ -85,40 +101,35 @@ class Model:
         self.weights = weights  # per category: bucket -> weight
         self.thresholds = thresholds
         self.trained_on = trained_on
-        # Per category, feature -> its weight and word -> the weight of "w:<word>"; a shared
-        # tuple of features -> their sums: a dict lookup instead of encoding and hashing the
+        # Per category, feature -> its weight, word -> the weight of "w:<word>" and a group
+        # of features -> their sum: a dict lookup instead of encoding and hashing the
         # features again (most repeat from sentence to sentence); cleared when too big.
-        self._memo = (_Weights(weights[0], hash_bits), _Weights(weights[1], hash_bits),
-                      _Weights(weights[0], hash_bits, "w:"), _Weights(weights[1], hash_bits, "w:"), {})
+        memo_u, memo_v = _Weights(weights[0], hash_bits), _Weights(weights[1], hash_bits)
+        self._memo = (memo_u, memo_v, _Weights(weights[0], hash_bits, "w:"), _Weights(weights[1], hash_bits, "w:"),
+                      _GroupSums(memo_u), _GroupSums(memo_v))
 
     def __reduce__(self):  # --jobs workers get the tables, not the memo
         return Model, (self.path, self.hash_bits, self.intercepts, self.weights, self.thresholds, self.trained_on)
 
     def score(self, features: Sequence[str], words: Sequence[str] = (),
-              shared: tuple[str, ...] = (), vague: bool = True) -> tuple[float, float | None]:
+              groups: Sequence[tuple[str, ...]] = (), vague: bool = True) -> tuple[float, float | None]:
         """(p unattributed, p vague) for one sentence's features, its distinct words (which
-        stand for the features ``w:<word>``) and ``shared``, features many sentences have
-        (summed once and remembered).  With ``vague`` false p vague is not computed (None):
-        vague attribution is only reported where the rules found a vague cue
-        (:mod:`attrlint.scoring.verdicts`), and most sentences have none."""
-        memo_u, memo_v, word_u, word_v, shared_sums = self._memo
-        if len(memo_u) + len(word_u) + len(shared_sums) > _MEMO_LIMIT:
+        stand for the features ``w:<word>``) and ``groups``, tuples of features many
+        sentences share (each summed once and remembered).  With ``vague`` false p vague is
+        not computed (None): vague attribution is only reported where the rules found a
+        vague cue (:mod:`attrlint.scoring.verdicts`), and most sentences have none."""
+        memo_u, memo_v, word_u, word_v, group_u, group_v = self._memo
+        if len(memo_u) + len(word_u) + len(group_u) > _MEMO_LIMIT:
             for table in self._memo:
                 table.clear()
-        base = shared_sums.get(shared) if shared else (0.0, 0.0)
-        if base is None:
-            pairs = [self._weights_of(f) for f in shared]
-            base = shared_sums[shared] = (sum(p[0] for p in pairs), sum(p[1] for p in pairs))
         # The sums run in C (map over the tables' __getitem__), not in a Python loop.
-        u = self.intercepts[0] + base[0] + sum(map(memo_u.__getitem__, features)) + sum(map(word_u.__getitem__, words))
+        u = (self.intercepts[0] + sum(map(group_u.__getitem__, groups)) + sum(map(memo_u.__getitem__, features))
+             + sum(map(word_u.__getitem__, words)))
         if not vague:
             return sigmoid(u), None
-        v = self.intercepts[1] + base[1] + sum(map(memo_v.__getitem__, features)) + sum(map(word_v.__getitem__, words))
+        v = (self.intercepts[1] + sum(map(group_v.__getitem__, groups)) + sum(map(memo_v.__getitem__, features))
+             + sum(map(word_v.__getitem__, words)))
         return sigmoid(u), sigmoid(v)
-
-    def _weights_of(self, feature: str) -> tuple[float, float]:
-        k = zlib.crc32(feature.encode()) & ((1 << self.hash_bits) - 1)
-        return self.weights[0].get(k, 0.0), self.weights[1].get(k, 0.0)
 
 
 def load_model_text(text: str, path: str) -> Model:
