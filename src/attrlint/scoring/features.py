@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[%$€£]")
 # of a negated set (a sixth faster).
 _WORD_NO_UNDERSCORE = re.compile(r"\w+(?:['’]\w+)?|[%$€£]")
 # A space before a capital letter: within a sentence, the capitalised words after its first.
+# (Two matches never overlap: a capital is no space.)
 _CAPITALISED = re.compile(r"\s[A-Z]")
 # Digits are folded with a regular expression, not str.translate: translate takes a slow
 # path, character by character, on any text that is not pure ASCII (curly quotes, dashes),
@@ -156,17 +157,21 @@ _NO_NEIGHBOUR = {"prev": ("prev:none",), "next": ("next:none",)}
 
 
 def _rule_decision(sa: SentenceAnalysis, hedged: bool) -> str:
-    """What the hand-set rules decided for the sentence (which rule would fire); ``hedged``
-    is ``sa.hedged``, read once per sentence by the caller."""
+    """The feature of what the hand-set rules decided for the sentence (which rule would
+    fire), one string object per decision; ``hedged`` is ``sa.hedged``, read once per
+    sentence by the caller."""
     if sa.claim_kind is None:
-        return "none"
+        return "rule:none"
     if hedged:
-        return "vague"
+        return "rule:vague"
     if sa.claim_kind == "numeric":
-        return "unattributed-numeric" if sa.unsourced_quantities() else "sourced"
+        return "rule:unattributed-numeric" if sa.unsourced_quantities() else "rule:sourced"
     if sa.attributed:
-        return "sourced"
-    return f"unattributed-{sa.claim_kind}"
+        return "rule:sourced"
+    return _UNATTRIBUTED.get(sa.claim_kind) or "rule:unattributed-" + sa.claim_kind
+
+
+_UNATTRIBUTED = {kind: "rule:unattributed-" + kind for kind in ("numeric", "quote", "factual")}
 
 
 _Q_COUNT = _names("q-count=", (1, 2))
@@ -283,16 +288,14 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     else:
         folded = None
         all_words = [_words(prose[sa.sentence.start : sa.sentence.end]) for sa in sentences]
-    # Capitalised words after the first, counted from one pass over the article: the
-    # positions of the spaces before them.
-    capitals = [m.start() for m in _CAPITALISED.finditer(prose)]
+    capitalised = _CAPITALISED.findall
     title = prose[sentences[0].sentence.start : sentences[0].sentence.end].lower() if sentences else ""
     blocks = analysis.document.blocks
     block_sizes: dict[int, int] = {}
     for sa in sentences:
         block_sizes[sa.sentence.block] = block_sizes.get(sa.sentence.block, 0) + 1
     facts = _ArticleFacts(analysis, texts, all_words, named, title, block_sizes)
-    decisions = ["rule:" + _rule_decision(sa, h) for sa, h in zip(sentences, hedged, strict=True)]
+    decisions = [_rule_decision(sa, h) for sa, h in zip(sentences, hedged, strict=True)]
     # Each sentence as its neighbours see it, once (it is read by the sentence before and after).
     as_neighbour = [(decision, sa.source_from, tuple((c.kind, c.position) for c in cues) if cues else (),
                      bool(v), sa.quote_share > 0.5)
@@ -355,9 +358,10 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         if not ws.isdisjoint(_BE) and (_PASSIVE.search(folded, s.start, s.end) if folded is not None
                                        else _PASSIVE.search(text.lower())):
             f.append("passive")
-        # A space from the sentence's start whose capital is inside it (before its end).
-        n_capitals = bisect.bisect_left(capitals, s.end - 1) - bisect.bisect_left(capitals, s.start)
-        f.append(_nth(_CAPITALS, n_capitals))
+        # A space from the sentence's start whose capital is inside it (before its end): the
+        # matches cannot overlap, so a search of the sentence alone finds the same ones as a
+        # search of the article, and only scored sentences are searched.
+        f.append(_nth(_CAPITALS, len(capitalised(prose, s.start, s.end))))
         if words:
             f.append("first:" + words[0])
             if len(words) > 1:
