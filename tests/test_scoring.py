@@ -312,3 +312,16 @@ def test_words_apart_score_the_same_as_word_features():
     assert [p for pair in apart for p in pair] == pytest.approx([p for pair in together for p in pair])
     again = model.score(*article_features(analysis, split_words=True)[1])  # from the memo this time
     assert again == pytest.approx(together[1])
+
+
+def test_split_features_are_the_training_features():
+    """The runtime's groups, own features and words are exactly the training path's features,
+    only grouped: one implementation for both."""
+    analysis = analyse(PlainTextReader().read("a.txt", ARTICLE))
+    plain = article_features(analysis)
+    for features, (own, words, groups), again in zip(plain, article_features(analysis, split_words=True),
+                                                     article_features(analysis, split_words=True), strict=True):
+        assert sorted(features) == sorted([*own, *("w:" + w for w in words), *(f for g in groups for f in g)])
+        # The evidence, block and neighbour groups are kept across articles, not rebuilt (the
+        # article's own group, third, is built once per article and decision).
+        assert all(g is h for g, h in zip([*groups[:2], *groups[3:]], [*again[2][:2], *again[2][3:]], strict=True))
