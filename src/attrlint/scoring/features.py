@@ -88,7 +88,7 @@ def _cue_key(cues: Sequence[Cue]) -> tuple:
                  for c in cues)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # bounded: the vague cues' sources are the writer's words
 def _evidence_features(decision: str, claim_kind: str | None, not_claim: str | None, source_from: str,
                        unsourced_clause: bool, hedged: bool, cues: tuple, citation: bool,
                        quantity_kinds: tuple[str, ...], unsourced_quantities: int, quote_share: int,
@@ -137,7 +137,7 @@ def _block_features(kind: str, size: int, index_in_block: int, last_in_block: bo
     return tuple(f)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a sentence may have any number of named cues
 def _neighbour_features(name: str, decision: str, source_from: str, named_cues: tuple[tuple[str, str], ...],
                         vague_cue: bool, quote: bool) -> tuple[str, ...]:
     """What the sentence before (``prev``) or after (``next``) in the block is: the rules'
