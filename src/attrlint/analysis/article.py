@@ -96,8 +96,9 @@ class SentenceAnalysis:
     defined at every start-up, where a dataclass costs about a millisecond.
     """
 
-    __slots__ = ("sentence", "quantities", "cues", "citations", "is_quote", "quote_share", "quote_group",
-                 "claim_kind", "not_claim", "source", "source_from", "source_distance", "unsourced")
+    __slots__ = ("sentence", "quantities", "_cues", "named_cues", "vague_cues", "citations", "is_quote",
+                 "quote_share", "quote_group", "claim_kind", "not_claim", "source", "source_from",
+                 "source_distance", "unsourced")
 
     def __init__(self, sentence: Sentence, quantities: Sequence[Quantity] = (), cues: Sequence[Cue] = (),
                  citations: Sequence[Span] = ()) -> None:
@@ -122,15 +123,17 @@ class SentenceAnalysis:
         # the clause after ", but" in "No deaths were reported, but the army evacuated 80 people".
         self.unsourced: Span | None = None
 
-    # Most sentences have no cue: for them no list comprehension is run (these are read
-    # many times per sentence by the rules and the scorer).
     @property
-    def named_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.quality == "named"] if self.cues else []
+    def cues(self) -> Sequence[Cue]:
+        return self._cues
 
-    @property
-    def vague_cues(self) -> list[Cue]:
-        return [c for c in self.cues if c.quality == "vague"] if self.cues else []
+    @cues.setter
+    def cues(self, cues: Sequence[Cue]) -> None:
+        """The cues, split once into ``named_cues`` and ``vague_cues``: the rules and the
+        scorer read those many times per sentence."""
+        self._cues = cues
+        self.named_cues = tuple(c for c in cues if c.quality == "named") if cues else ()
+        self.vague_cues = tuple(c for c in cues if c.quality == "vague") if cues else ()
 
     @property
     def attributed(self) -> bool:

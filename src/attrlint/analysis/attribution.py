@@ -226,6 +226,8 @@ _BELIEF = compile_pattern(
     r"(?:provide|provides|provided|offer|offers|offered|add|adds|added)\s+(?:to\s+)?(?:\w+\s+)?evidence\b)",
     regex.IGNORECASE,
 )
+
+
 def _belief_cues(text: str, start: int, end: int, lexicons: Lexicons) -> list[Cue]:
     """Vague cues for an unnamed group that thinks, fears or doubts (see ``_BELIEF``)."""
     cues = []

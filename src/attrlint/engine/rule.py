@@ -59,15 +59,11 @@ class RuleContext:
         model = self.options.get("scorer")
         if model is None:
             return None
-        from attrlint.scoring.features import STRUCTURAL, article_features
-        from attrlint.scoring.verdicts import Verdicts, sourced_outright
+        from attrlint.scoring.features import article_features
+        from attrlint.scoring.verdicts import Verdicts, rule_flags
 
         analysis = self.analysis
-        sentences = analysis.sentences
-        structural = [sa.not_claim in STRUCTURAL for sa in sentences]
-        vague = [bool(sa.vague_cues) for sa in sentences]
-        prose = analysis.document.prose
-        outright = [sourced_outright(sa, prose) for sa in sentences]
+        structural, vague, outright = rule_flags(analysis)
         # A sentence nothing can be reported on is not scored at all (a tenth to a fifth of
         # an article: headings, credits, "according to ...").
         skip = [st or (out and not v) for st, out, v in zip(structural, outright, vague, strict=True)]

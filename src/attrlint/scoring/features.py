@@ -3,9 +3,9 @@
 Every feature is a string (present or not); the model gives each a weight.  The names say
 where a feature comes from (``rule:`` the decision the hand-set rules made, ``cue:`` an
 attribution cue, ``prev:``/``next:`` the neighbouring sentence of the same block, ``art:``
-the article as a whole, ``w:``/``ww:`` a word or a pair of words), so a model file can be
-read by a person.  The set is versioned (:data:`FEATURE_SET`): a model trained on another
-set is refused, not silently misapplied.
+the article as a whole, ``w:`` a word), so a model file can be read by a person.  The set
+is versioned (:data:`FEATURE_SET`): a model trained on another set is refused, not
+silently misapplied.
 
 Computed once per article from the shared analysis; no extra pass over the text beyond
 reading each sentence's words.
@@ -156,13 +156,12 @@ def _neighbour_features(name: str, decision: str, source_from: str, named_cues: 
 _NO_NEIGHBOUR = {"prev": ("prev:none",), "next": ("next:none",)}
 
 
-def _rule_decision(sa: SentenceAnalysis, hedged: bool) -> str:
+def _rule_decision(sa: SentenceAnalysis) -> str:
     """The feature of what the hand-set rules decided for the sentence (which rule would
-    fire), one string object per decision; ``hedged`` is ``sa.hedged``, read once per
-    sentence by the caller."""
+    fire), one string object per decision."""
     if sa.claim_kind is None:
         return "rule:none"
-    if hedged:
+    if sa.hedged:
         return "rule:vague"
     if sa.claim_kind == "numeric":
         return "rule:unattributed-numeric" if sa.unsourced_quantities() else "rule:sourced"
@@ -274,11 +273,8 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     it scored could be reported."""
     prose = analysis.document.prose
     sentences = analysis.sentences
-    # What several features read, read once per sentence: the analysis builds its cue lists
-    # anew on every access, and each sentence is read again as its neighbours' neighbour.
     named = [sa.named_cues for sa in sentences]
     vague = [sa.vague_cues for sa in sentences]
-    hedged = [bool(cues) and sa.unsourced is None for sa, cues in zip(sentences, vague, strict=True)]
     texts = [prose[sa.sentence.start : sa.sentence.end].rstrip() for sa in sentences]  # without trailing space
     folded = prose.lower()
     if len(folded) == len(prose):  # one lower() for the article ("İ" lowers to two code points)
@@ -295,7 +291,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
     for sa in sentences:
         block_sizes[sa.sentence.block] = block_sizes.get(sa.sentence.block, 0) + 1
     facts = _ArticleFacts(analysis, texts, all_words, named, title, block_sizes)
-    decisions = [_rule_decision(sa, h) for sa, h in zip(sentences, hedged, strict=True)]
+    decisions = [_rule_decision(sa) for sa in sentences]
     # Each sentence as its neighbours see it, once (it is read by the sentence before and after).
     as_neighbour = [(decision, sa.source_from, tuple((c.kind, c.position) for c in cues) if cues else (),
                      bool(v), sa.quote_share > 0.5)
@@ -318,7 +314,7 @@ def article_features(analysis: ArticleAnalysis, split_words: bool = False, skip:
         decision = decisions[i]
         quantities = sa.quantities
         evidence = _evidence_features(
-            decision, sa.claim_kind, sa.not_claim, sa.source_from, sa.unsourced is not None, hedged[i],
+            decision, sa.claim_kind, sa.not_claim, sa.source_from, sa.unsourced is not None, sa.hedged,
             _cue_key(sa.cues) if sa.cues else (), bool(sa.citations),
             tuple([q.kind for q in quantities]) if quantities else (),
             len(sa.unsourced_quantities()) if quantities else 0,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from attrlint.evaluation.gold import GoldArticle
-from attrlint.scoring.features import FEATURE_SET, STRUCTURAL, article_features
+from attrlint.scoring.features import FEATURE_SET, article_features
 from attrlint.scoring.model import CATEGORIES, FORMAT, VERSION, bucket, dumps
 
 HASH_BITS = 18
@@ -62,21 +62,22 @@ def sentence_rows(articles: Sequence[GoldArticle]) -> Rows:
     from attrlint.analysis.article import analyse
     from attrlint.analysis.lexicons import default_lexicons
     from attrlint.readers.plaintext import PlainTextReader
-    from attrlint.scoring.verdicts import sourced_outright
+    from attrlint.scoring.verdicts import rule_flags
 
     reader, lexicons = PlainTextReader(), default_lexicons()
     rows = Rows()
     for n, article in enumerate(articles):
         analysis = analyse(reader.read(f"{n}.txt", article.text), lexicons)
         gold = sorted(article.sentences)
+        structural, vague_cue, outright = rule_flags(analysis)
+        rows.structural += structural
+        rows.vague_cue += vague_cue
+        rows.outright += outright
         for sa, features in zip(analysis.sentences, article_features(analysis), strict=True):
             rows.features.append(features)
             rows.labels.append(_label_of(sa.sentence.start, sa.sentence.end, gold))
             rows.groups.append(n)
             rows.outlets.append(article.outlet or "")
-            rows.structural.append(sa.not_claim in STRUCTURAL)
-            rows.outright.append(sourced_outright(sa, analysis.document.prose))
-            rows.vague_cue.append(bool(sa.vague_cues))
             rows.numeric.append(bool(sa.quantities))
     return rows
 

@@ -3,9 +3,9 @@
 Nothing is reported on a sentence the rules read as the article's furniture (a heading,
 a dateline, a credit, a caption, a question: :data:`attrlint.scoring.features.STRUCTURAL`),
 and nothing as unsourced on one that names its source outright ("according to the
-ministry", "the ministry said that ...", a link) or that the guideline's own conventions source (an interview's answer,
-the passage after "X said:"): across the labelled articles 2 of 672 such sentences were
-unsourced, and a model that never saw an interview cannot learn the convention.
+ministry", "the ministry said that ...", a link) or that the guideline's own conventions
+source (an interview's answer, the passage after "X said:"): a model that never saw an
+interview cannot learn the convention (:func:`sourced_outright` gives the counts).
 Vague attribution is reported only where the rules found a vague cue to point at (the
 cue is the explanation; the scorer decides whether it leaves the claim vaguely sourced).
 Across article-grouped folds this beats both the cues alone and the scorer alone.  A
@@ -95,6 +95,19 @@ def sourced_outright(sa, prose: str) -> bool:
         if c.kind == "verb" and (c.position == "trailing" or _COMPLEMENT.match(prose, c.end)):
             return True
     return False
+
+
+def rule_flags(analysis) -> tuple[list[bool], list[bool], list[bool]]:
+    """Per sentence, what the rules settle without the scorer: (furniture, never reported;
+    has a vague cue, the only sentences reported as vague; sourced outright, never reported
+    as unsourced).  The linter and training read them from here, so that thresholds are
+    chosen on what the rules report."""
+    from attrlint.scoring.features import STRUCTURAL
+
+    sentences = analysis.sentences
+    prose = analysis.document.prose
+    return ([sa.not_claim in STRUCTURAL for sa in sentences], [bool(sa.vague_cues) for sa in sentences],
+            [sourced_outright(sa, prose) for sa in sentences])
 
 
 def unattributed_kind(sa) -> str:
